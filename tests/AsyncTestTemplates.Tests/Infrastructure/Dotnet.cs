@@ -1,0 +1,8 @@
+namespace AsyncTestTemplates.Tests.Infrastructure;
+
+/// <summary>The real <c>dotnet</c> CLI, as a user runs it.</summary>
+public static class Dotnet
+{
+    public static Task<ProcessResult> RunAsync(string workingDirectory, TimeSpan timeLimit, CancellationToken cancellationToken, params string[] arguments) =>
+        ProcessRunner.RunAsync("dotnet", arguments, workingDirectory, timeLimit, cancellationToken);
+}

@@ -1,0 +1,24 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using AsyncTestTemplates.Tests.Verification;
+
+namespace AsyncTestTemplates.Tests.Infrastructure;
+
+/// <summary>Shared settings of this suite's snapshot scenarios.</summary>
+public static partial class Snapshots
+{
+    /// <summary>Snapshots/ in the source tree (recorded at build time), so .received/ lands next to .verified/.</summary>
+    public static string Directory { get; } =
+        typeof(Snapshots).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "SnapshotsDirectory").Value!;
+
+    /// <summary>
+    /// Package versions become a placeholder: a version bump in build/Versions.props must not churn
+    /// every snapshot (PackageVersionTests checks the versions themselves).
+    /// </summary>
+    public static Scrubber PackageVersions { get; } = (_, content) =>
+        PackageVersion().Replace(content, "${1}{version}${2}");
+
+    [GeneratedRegex(@"(<PackageReference Include=""[^""]+"" Version="")[^""]+("")")]
+    private static partial Regex PackageVersion();
+}

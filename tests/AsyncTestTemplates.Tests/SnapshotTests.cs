@@ -1,0 +1,40 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+using AsyncTestTemplates.Tests.Verification;
+
+namespace AsyncTestTemplates.Tests;
+
+/// <summary>
+/// The generated files of every option that changes output, compared with committed snapshots.
+/// Accept intended changes with ACCEPT_TEMPLATE_SNAPSHOTS=1 (see README).
+/// </summary>
+public sealed class SnapshotTests(TemplatePackage package)
+{
+    public static TheoryData<string, string[]> AsyncTestsScenarios { get; } = new()
+    {
+        { "default", ["-n", "Acme.Orders.Tests"] },
+        { "no-samples", ["-n", "Acme.Orders.Tests", "--samples", "false"] },
+        { "vstest", ["-n", "Acme.Orders.Tests", "--runner", "vstest"] },
+        { "mtp", ["-n", "Acme.Orders.Tests", "--runner", "mtp", "--samples", "false"] },
+        { "no-coverage", ["-n", "Acme.Orders.Tests", "--coverage", "false", "--samples", "false"] },
+        { "net8", ["-n", "Acme.Orders.Tests", "--framework", "net8.0", "--samples", "false"] },
+        { "timeouts", ["-n", "Acme.Orders.Tests", "--test-timeout", "10", "--session-timeout", "5", "--hang-timeout", "20", "--samples", "false"] },
+        { "sut", ["-n", "Acme.Orders.Tests", "--sut", "../../src/Acme.Orders/Acme.Orders.csproj", "--samples", "false"] },
+        { "keyword-folder", ["-o", "base", "--samples", "false"] },
+        { "odd-name", ["-n", "2024-Ünïcode.System.Tests", "--samples", "false"] },
+    };
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(AsyncTestsScenarios))]
+    public async Task AsyncTests(string scenario, string[] arguments)
+    {
+        var options = new TemplateVerifierOptions("async-tests")
+        {
+            ScenarioName = scenario,
+            TemplateArgs = [.. arguments, "--no-restore"],
+            SnapshotsDirectory = Snapshots.Directory,
+            Scrubbers = [Snapshots.PackageVersions],
+        };
+
+        await new TemplateVerifier(package).VerifyAsync(options, nameof(AsyncTests), TestContext.Current.CancellationToken);
+    }
+}

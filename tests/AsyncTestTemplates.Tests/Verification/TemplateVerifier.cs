@@ -1,0 +1,178 @@
+using System.Text;
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.Verification;
+
+/// <summary>
+/// Snapshot verification of template output, after Microsoft.TemplateEngine.Authoring.TemplateVerifier
+/// (not served by the registry here): the real <c>dotnet new</c> in an empty working folder against
+/// an isolated hive, the output compared with <c>Snapshots/&lt;Caller&gt;.&lt;TemplateName&gt;.&lt;scenario#args&gt;.verified/</c>,
+/// and on a mismatch a <c>.received/</c> folder beside it plus a per-file diff.
+/// </summary>
+/// <remarks>
+/// Set the environment variable <see cref="AcceptVariable"/> to 1 to accept what was received as
+/// the new verified snapshot (upstream has no auto-accept; this is our explicit opt-in).
+/// </remarks>
+public sealed class TemplateVerifier(TemplatePackage package)
+{
+    public const string AcceptVariable = "ACCEPT_TEMPLATE_SNAPSHOTS";
+
+    private static readonly string[] ExcludedDirectories = ["bin", "obj"];
+    private static readonly string[] ExcludedExtensions = [".exe", ".dll"];
+
+    public async Task VerifyAsync(TemplateVerifierOptions options, string caller, CancellationToken cancellationToken)
+    {
+        using var workingDirectory = new TemporaryDirectory("verify");
+        var arguments = WithNameAndOutput(options);
+        var result = await package.NewAsync(workingDirectory.Path, cancellationToken, [options.TemplateName, .. arguments]);
+        if (result.ExitCode != options.ExpectedExitCode)
+        {
+            throw new TemplateVerificationException(ToErrorCode(result.ExitCode), $"'dotnet new' ended with {result.ExitCode}, expected {options.ExpectedExitCode}.\n{result}");
+        }
+
+        var received = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var output = Path.Combine(workingDirectory.Path, OutputFolder(arguments));
+        if (Directory.Exists(output))
+        {
+            foreach (var file in GeneratedFiles(output))
+            {
+                var relative = $"{options.TemplateName}/{Path.GetRelativePath(output, file).Replace('\\', '/')}";
+                received[relative] = await File.ReadAllTextAsync(file, cancellationToken);
+            }
+        }
+
+        if (options.VerifyCommandOutput)
+        {
+            received["std-streams/stdout.txt"] = result.StandardOutput;
+            received["std-streams/stderr.txt"] = result.StandardError;
+        }
+
+        foreach (var path in received.Keys.ToList())
+        {
+            received[path] = Scrub(path, received[path], workingDirectory.Path, options);
+        }
+
+        await CompareAsync(options, caller, received, cancellationToken);
+    }
+
+    /// <summary>The snapshot folder name, without the .verified / .received suffix.</summary>
+    public static string SnapshotName(TemplateVerifierOptions options, string caller)
+    {
+        var scenario = string.Join('#', new[] { options.ScenarioName }.Concat(options.TemplateArgs).Where(s => !string.IsNullOrEmpty(s)));
+        var name = $"{caller}.{options.TemplateName}.{(scenario.Length == 0 ? "_" : scenario)}";
+        return new string(name.Where(c => !InvalidFileNameChars.Contains(c)).ToArray());
+    }
+
+    // Windows' set, so that snapshot names are portable whatever OS writes them.
+    private static readonly HashSet<char> InvalidFileNameChars =
+        ['"', '<', '>', '|', ':', '*', '?', '\\', '/', .. Enumerable.Range(0, 32).Select(i => (char)i)];
+
+    private static async Task CompareAsync(TemplateVerifierOptions options, string caller, IReadOnlyDictionary<string, string> received, CancellationToken cancellationToken)
+    {
+        var name = SnapshotName(options, caller);
+        var verifiedDirectory = Path.Combine(options.SnapshotsDirectory, name + ".verified");
+        var receivedDirectory = Path.Combine(options.SnapshotsDirectory, name + ".received");
+        var verified = await ReadSnapshotAsync(verifiedDirectory, cancellationToken);
+        var differences = SnapshotComparison.Describe(verified, received);
+
+        DeleteDirectory(receivedDirectory);
+        if (differences.Length == 0)
+        {
+            return;
+        }
+
+        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        {
+            DeleteDirectory(verifiedDirectory);
+            await WriteSnapshotAsync(verifiedDirectory, received, cancellationToken);
+            TestContext.Current.SendDiagnosticMessage($"Accepted snapshot {name}:\n{differences}");
+            return;
+        }
+
+        await WriteSnapshotAsync(receivedDirectory, received, cancellationToken);
+        throw new TemplateVerificationException(
+            TemplateVerificationErrorCode.VerificationFailed,
+            $"Snapshot {name} does not match (received output is in {receivedDirectory}; set {AcceptVariable}=1 to accept it):\n{differences}");
+    }
+
+    private static List<string> WithNameAndOutput(TemplateVerifierOptions options)
+    {
+        var arguments = options.TemplateArgs.ToList();
+        var hasOutput = arguments.Any(a => a is "-o" or "--output");
+        var hasName = arguments.Any(a => a is "-n" or "--name");
+        if (!hasName && !hasOutput)
+        {
+            arguments.AddRange(["-n", options.TemplateName]);
+        }
+
+        if (!hasOutput)
+        {
+            arguments.AddRange(["-o", options.TemplateName]);
+        }
+
+        return arguments;
+    }
+
+    private static string OutputFolder(List<string> arguments)
+    {
+        var index = arguments.FindIndex(a => a is "-o" or "--output");
+        return arguments[index + 1];
+    }
+
+    private static IEnumerable<string> GeneratedFiles(string root) =>
+        Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Where(file => !Path.GetRelativePath(root, file).Split(Path.DirectorySeparatorChar).SkipLast(1).Any(ExcludedDirectories.Contains))
+            .Where(file => !ExcludedExtensions.Contains(Path.GetExtension(file), StringComparer.OrdinalIgnoreCase));
+
+    private static string Scrub(string path, string content, string workingDirectory, TemplateVerifierOptions options)
+    {
+        var text = content.Replace("\r\n", "\n")
+            .Replace(workingDirectory, "{WorkingDirectory}")
+            .Replace(Path.GetTempPath().TrimEnd(Path.DirectorySeparatorChar), "{TempPath}");
+        return options.Scrubbers.Aggregate(text, (current, scrub) => scrub(path, current));
+    }
+
+    private static async Task<Dictionary<string, string>> ReadSnapshotAsync(string directory, CancellationToken cancellationToken)
+    {
+        var snapshot = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(directory))
+        {
+            return snapshot;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(directory, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 }))
+        {
+            snapshot[Path.GetRelativePath(directory, file).Replace('\\', '/')] =
+                (await File.ReadAllTextAsync(file, cancellationToken)).Replace("\r\n", "\n");
+        }
+
+        return snapshot;
+    }
+
+    private static async Task WriteSnapshotAsync(string directory, IReadOnlyDictionary<string, string> snapshot, CancellationToken cancellationToken)
+    {
+        foreach (var (relative, text) in snapshot)
+        {
+            var path = Path.Combine(directory, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, text, new UTF8Encoding(false), cancellationToken);
+        }
+    }
+
+    private static void DeleteDirectory(string directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static TemplateVerificationErrorCode ToErrorCode(int exitCode) => exitCode switch
+    {
+        73 => TemplateVerificationErrorCode.WorkingDirectoryExists,
+        103 => TemplateVerificationErrorCode.TemplateDoesNotExist,
+        106 => TemplateVerificationErrorCode.InstallFailed,
+        127 => TemplateVerificationErrorCode.InvalidOption,
+        _ => TemplateVerificationErrorCode.InstantiationFailed,
+    };
+}
