@@ -1,0 +1,50 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>Bad input gets a clear error and loses nothing.</summary>
+public sealed class BadInputTests(TemplatePackage package)
+{
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task An_invalid_runner_is_rejected_by_the_engine_with_its_exit_code()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("bad-runner");
+
+        var result = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "--runner", "fast");
+
+        Assert.Equal(127, result.ExitCode);
+        Assert.Contains("'fast' is not a valid value for --runner", result.Output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(root.Path));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task An_existing_file_is_not_overwritten_without_force()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("overwrite");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("X.Tests"), cancellationToken, "-n", "X.Tests");
+        var edited = Path.Combine(project.Directory, "TestTimeouts.cs");
+        await File.WriteAllTextAsync(edited, "// the user's own edits\n", cancellationToken);
+
+        var again = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--no-restore");
+
+        Assert.Equal(73, again.ExitCode);
+        Assert.Contains("--force", again.Output);
+        Assert.Equal("// the user's own edits\n", await File.ReadAllTextAsync(edited, cancellationToken));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_missing_project_under_test_is_named_and_the_project_still_builds()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("missing-sut");
+        var project = await GeneratedProject.CreateAsync(
+            package, root.Combine("X.Tests"), cancellationToken, "-n", "X.Tests", "--samples", "false", "--sut", "../src/Nope/Nope.csproj");
+
+        var build = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Contains("warning ATT001: The project under test '../src/Nope/Nope.csproj' does not exist", build.StandardOutput);
+    }
+}

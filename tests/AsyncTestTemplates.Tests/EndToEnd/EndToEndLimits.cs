@@ -1,0 +1,8 @@
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>Upper bounds for tests that restore, build and run a generated project.</summary>
+public static class EndToEndLimits
+{
+    /// <summary>Per-test timeout: generous, these tests run real builds on a shared 2-core machine.</summary>
+    public const int Test = 8 * 60 * 1000;
+}

@@ -1,0 +1,60 @@
+using System.Xml.Linq;
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>A project generated from the installed package into a folder, with the commands a user runs on it.</summary>
+public sealed class GeneratedProject
+{
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
+
+    private GeneratedProject(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public string ResultsDirectory => Path.Combine(Directory, "TestResults");
+
+    /// <summary>Runs <c>dotnet new async-tests</c> with <c>--no-restore</c>, so that the build below does the restore and its warnings count.</summary>
+    public static async Task<GeneratedProject> CreateAsync(TemplatePackage package, string outputDirectory, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var parent = Path.GetDirectoryName(outputDirectory)!;
+        System.IO.Directory.CreateDirectory(parent);
+        var result = await package.NewAsync(parent, cancellationToken, ["async-tests", "-o", Path.GetFileName(outputDirectory), "--no-restore", .. arguments]);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return new GeneratedProject(outputDirectory);
+    }
+
+    /// <summary>Restore and build with every warning an error: proves a warning-free restore and build.</summary>
+    public async Task<ProcessResult> BuildAsync(CancellationToken cancellationToken)
+    {
+        var build = await Dotnet.RunAsync(Directory, CommandLimit, cancellationToken, "build", "-warnaserror", "-nologo");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Empty(build.WarningLines);
+        return build;
+    }
+
+    /// <summary>A plain <c>dotnet test</c>, no arguments, as a user or CI runs it.</summary>
+    public Task<ProcessResult> TestAsync(CancellationToken cancellationToken, TimeSpan? limit = null) =>
+        Dotnet.RunAsync(Directory, limit ?? CommandLimit, cancellationToken, "test");
+
+    public Task WriteFileAsync(string relativePath, string content, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(Path.Combine(Directory, relativePath), content, cancellationToken);
+
+    /// <summary>The counters of the single TRX file the run left.</summary>
+    public (int Passed, int Failed, int Total) ReadTrxCounters()
+    {
+        var trx = System.IO.Directory.GetFiles(ResultsDirectory, "*.trx", SearchOption.AllDirectories);
+        var counters = XDocument.Load(Assert.Single(trx)).Descendants().Single(e => e.Name.LocalName == "Counters");
+        return ((int)counters.Attribute("passed")!, (int)counters.Attribute("failed")!, (int)counters.Attribute("total")!);
+    }
+
+    /// <summary>Line rate per package (assembly) in the single Cobertura report the run left.</summary>
+    public IReadOnlyDictionary<string, double> ReadCoverageByPackage()
+    {
+        var reports = System.IO.Directory.GetFiles(ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories);
+        // VSTest leaves one copy under TestResults/<guid>/ and one under the deployment folder: same content.
+        Assert.NotEmpty(reports);
+        return XDocument.Load(reports[0]).Descendants("package")
+            .ToDictionary(p => (string)p.Attribute("name")!, p => (double)p.Attribute("line-rate")!);
+    }
+}

@@ -1,0 +1,53 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// From the real package to a green plain <c>dotnet test</c>, for each runner choice in each kind of
+/// repository: a warning-free restore and build, the exact number of passing tests, a TRX file, and
+/// a Cobertura report that covers the project under test.
+/// </summary>
+public sealed class RunnerMatrixTests(TemplatePackage package)
+{
+    /// <summary>Sample tests generated with --samples true.</summary>
+    private const int SampleTestCount = 12;
+
+    public static TheoryData<string, bool, bool, bool> Cases { get; } = new()
+    {
+        // runner, repository selects MTP, samples, --sut
+        { "vstest", false, true, true },
+        { "mtp", true, false, true },
+        { "auto", false, true, false },
+        { "auto", true, false, true },
+    };
+
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [MemberData(nameof(Cases))]
+    public async Task Generated_project_passes_a_plain_dotnet_test(string runner, bool repositorySelectsMtp, bool samples, bool withSut)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(repositorySelectsMtp, cancellationToken);
+        string[] sut = withSut ? ["--sut", SampleRepository.SutArgument] : [];
+        var project = await GeneratedProject.CreateAsync(
+            package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken,
+            ["-n", "Acme.Orders.Tests", "--runner", runner, "--samples", samples ? "true" : "false", .. sut]);
+        if (withSut)
+        {
+            await project.WriteFileAsync("CalculatorTests.cs", SampleRepository.CalculatorTest, cancellationToken);
+        }
+
+        await project.BuildAsync(cancellationToken);
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var expectedPassed = (samples ? SampleTestCount : 1) + (withSut ? 1 : 0);
+        Assert.Equal((expectedPassed, 0, expectedPassed), project.ReadTrxCounters());
+        // The runner that ran is the one the repository and option call for.
+        Assert.Contains(repositorySelectsMtp ? "Test run summary" : "Passed!", test.StandardOutput);
+        var coverage = project.ReadCoverageByPackage();
+        if (withSut)
+        {
+            Assert.True(coverage.TryGetValue("Acme.Calculator", out var lineRate) && lineRate > 0, $"Acme.Calculator not covered: {string.Join(", ", coverage)}");
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// A throwaway repository in a temp folder: <c>src/Acme.Calculator</c> (a class library to test)
+/// and <c>tests/</c>, optionally with a global.json that selects Microsoft.Testing.Platform.
+/// </summary>
+public sealed class SampleRepository : IDisposable
+{
+    public const string GlobalJsonSelectingMtp = """
+        {
+          "sdk": { "version": "10.0.100", "rollForward": "latestFeature" },
+          "test": { "runner": "Microsoft.Testing.Platform" }
+        }
+        """;
+
+    /// <summary>A test a user adds for the library, so coverage of the project under test can be checked.</summary>
+    public const string CalculatorTest = """
+        namespace Acme.Orders.Tests;
+
+        public sealed class CalculatorTests
+        {
+            [Fact(Timeout = TestTimeouts.Default)]
+            public async Task Adds_asynchronously()
+            {
+                var sum = await Acme.Calculator.Calculator.AddAsync(2, 3, TestContext.Current.CancellationToken);
+                Assert.Equal(5, sum);
+            }
+        }
+        """;
+
+    private readonly TemporaryDirectory _root;
+
+    private SampleRepository(TemporaryDirectory root) => _root = root;
+
+    public string Root => _root.Path;
+
+    public string TestsDirectory => _root.Combine("tests");
+
+    /// <summary>The library's path as a user passes it to --sut from tests/&lt;project&gt;/.</summary>
+    public static string SutArgument => "../../src/Acme.Calculator/Acme.Calculator.csproj";
+
+    public static async Task<SampleRepository> CreateAsync(bool selectsTestingPlatform, CancellationToken cancellationToken)
+    {
+        var repository = new SampleRepository(new TemporaryDirectory("repo"));
+        var library = repository._root.Combine("src", "Acme.Calculator");
+        Directory.CreateDirectory(library);
+        Directory.CreateDirectory(repository.TestsDirectory);
+        await File.WriteAllTextAsync(Path.Combine(library, "Acme.Calculator.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(library, "Calculator.cs"), """
+            namespace Acme.Calculator;
+
+            public static class Calculator
+            {
+                public static async Task<int> AddAsync(int a, int b, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    cancellationToken.ThrowIfCancellationRequested();
+                    return a + b;
+                }
+            }
+            """, cancellationToken);
+        if (selectsTestingPlatform)
+        {
+            await File.WriteAllTextAsync(repository._root.Combine("global.json"), GlobalJsonSelectingMtp, cancellationToken);
+        }
+
+        return repository;
+    }
+
+    public void Dispose() => _root.Dispose();
+}
