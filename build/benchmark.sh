@@ -195,6 +195,7 @@ mtp_test() { # PROJECTDIR (inside $mtp_root)
 # Everything but the pack runs from the work folder: `dotnet` reads global.json (SDK and test
 # runner) from the current folder upwards, and the repository's own global.json selects MTP.
 cd "$work"
+load_start=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 progress "work folder: $work"
 progress "packing the template package"
 pack() { (cd "$repo_root" && dn pack AsyncTestTemplates.csproj -c Release -o "$work/pkg"); }
@@ -290,6 +291,7 @@ done
 
 # --- report -------------------------------------------------------------------------------------
 
+load_end=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo unknown)
 mem_total=$(awk '/^MemTotal:/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
 [[ -n $mem_total ]] || mem_total=unknown
 cpu_model=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -358,7 +360,8 @@ PY
   echo "  ours is created with \`--runner auto\` and follows it."
   echo "- $mtp_stock_note"
   echo "- Machine: nproc $(nproc 2>/dev/null || echo '?'), memory $mem_total${cpu_model:+, CPU $cpu_model},"
-  echo "  $(uname -s) $(uname -m), dotnet $(dotnet --version), $(date -u '+%Y-%m-%d')."
+  echo "  $(uname -s) $(uname -m), dotnet $(dotnet --version), $(date -u '+%Y-%m-%d');"
+  echo "  load average (1/5/15 min) $load_start at the start, $load_end at the end."
   echo
   cat "$work/table.md"
 }

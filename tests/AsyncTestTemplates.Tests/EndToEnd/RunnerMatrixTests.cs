@@ -12,22 +12,28 @@ public sealed class RunnerMatrixTests(TemplatePackage package)
     /// <summary>Sample tests generated with --samples true.</summary>
     private const int SampleTestCount = 12;
 
-    public static TheoryData<string, bool, bool, bool> Cases { get; } = new()
+    public static TheoryData<string, bool, bool, string> Cases { get; } = new()
     {
-        // runner, repository selects MTP, samples, --sut
-        { "vstest", false, true, true },
-        { "mtp", true, false, true },
-        { "auto", false, true, false },
-        { "auto", true, false, true },
+        // runner, repository selects MTP, samples, --sut given as
+        { "vstest", false, true, "relative" },
+        { "mtp", true, false, "absolute" },
+        { "auto", false, true, "none" },
+        { "auto", true, false, "relative" },
     };
 
     [Theory(Timeout = EndToEndLimits.Test)]
     [MemberData(nameof(Cases))]
-    public async Task Generated_project_passes_a_plain_dotnet_test(string runner, bool repositorySelectsMtp, bool samples, bool withSut)
+    public async Task Generated_project_passes_a_plain_dotnet_test(string runner, bool repositorySelectsMtp, bool samples, string sutPath)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var repository = await SampleRepository.CreateAsync(repositorySelectsMtp, cancellationToken);
-        string[] sut = withSut ? ["--sut", SampleRepository.SutArgument] : [];
+        var withSut = sutPath != "none";
+        string[] sut = sutPath switch
+        {
+            "relative" => ["--sut", SampleRepository.SutArgument],
+            "absolute" => ["--sut", repository.LibraryProject],
+            _ => [],
+        };
         var project = await GeneratedProject.CreateAsync(
             package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken,
             ["-n", "Acme.Orders.Tests", "--runner", runner, "--samples", samples ? "true" : "false", .. sut]);

@@ -38,6 +38,9 @@ public sealed class SampleRepository : IDisposable
 
     public string TestsDirectory => _root.Combine("tests");
 
+    /// <summary>The library's project file, as an absolute path.</summary>
+    public string LibraryProject => _root.Combine("src", "Acme.Calculator", "Acme.Calculator.csproj");
+
     /// <summary>The library's path as a user passes it to --sut from tests/&lt;project&gt;/.</summary>
     public static string SutArgument => "../../src/Acme.Calculator/Acme.Calculator.csproj";
 

@@ -81,7 +81,7 @@ public sealed class TemplateVerifier(TemplatePackage package)
             return;
         }
 
-        if (Environment.GetEnvironmentVariable(AcceptVariable) == "1")
+        if (options.AcceptChanges)
         {
             DeleteDirectory(verifiedDirectory);
             await WriteSnapshotAsync(verifiedDirectory, received, cancellationToken);

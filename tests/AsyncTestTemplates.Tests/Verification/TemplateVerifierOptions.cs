@@ -19,6 +19,12 @@ public sealed record TemplateVerifierOptions(string TemplateName)
     /// <summary>Where <c>*.verified</c> folders live.</summary>
     public required string SnapshotsDirectory { get; init; }
 
+    /// <summary>
+    /// Write what was received as the new verified snapshot instead of failing. Defaults to the
+    /// environment variable <see cref="TemplateVerifier.AcceptVariable"/> being 1.
+    /// </summary>
+    public bool AcceptChanges { get; init; } = Environment.GetEnvironmentVariable(TemplateVerifier.AcceptVariable) == "1";
+
     /// <summary>Further replacements, applied to each file's text after the built-in ones.</summary>
     public IReadOnlyList<Scrubber> Scrubbers { get; init; } = [];
 }

@@ -1,0 +1,96 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+using AsyncTestTemplates.Tests.Verification;
+
+namespace AsyncTestTemplates.Tests;
+
+/// <summary>The in-house verifier itself: it must fail on every kind of difference, and say where.</summary>
+public sealed class TemplateVerifierTests(TemplatePackage package)
+{
+    [Fact]
+    public void Snapshot_names_follow_the_TemplateVerifier_convention()
+    {
+        var options = new TemplateVerifierOptions("async-tests") { SnapshotsDirectory = "unused", ScenarioName = "sut", TemplateArgs = ["--sut", "../a/B.csproj"] };
+
+        Assert.Equal("Caller.async-tests.sut#--sut#..aB.csproj", TemplateVerifier.SnapshotName(options, "Caller"));
+        Assert.Equal("Caller.async-tests._", TemplateVerifier.SnapshotName(options with { ScenarioName = null, TemplateArgs = [] }, "Caller"));
+    }
+
+    [Fact]
+    public void A_comparison_names_new_deleted_and_changed_files_with_a_line_diff()
+    {
+        var verified = new Dictionary<string, string> { ["kept.txt"] = "one\ntwo\nthree\n", ["gone.txt"] = "x" };
+        var received = new Dictionary<string, string> { ["kept.txt"] = "one\n2\nthree\n", ["added.txt"] = "y" };
+
+        var report = SnapshotComparison.Describe(verified, received);
+
+        Assert.Contains("new file: added.txt", report);
+        Assert.Contains("deleted file: gone.txt", report);
+        Assert.Contains("changed file: kept.txt", report);
+        Assert.Contains("- two", report);
+        Assert.Contains("+ 2", report);
+        Assert.Empty(SnapshotComparison.Describe(verified, verified));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_mismatch_fails_with_a_diff_and_leaves_a_received_folder()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var snapshots = new TemporaryDirectory("snapshots");
+        var options = new TemplateVerifierOptions("async-tests")
+        {
+            ScenarioName = "mismatch",
+            TemplateArgs = ["-n", "M.Tests", "--samples", "false", "--no-restore"],
+            SnapshotsDirectory = snapshots.Path,
+            Scrubbers = [Snapshots.PackageVersions],
+        };
+        var name = TemplateVerifier.SnapshotName(options, "Self");
+        var verified = Path.Combine(snapshots.Path, name + ".verified", "async-tests");
+        Directory.CreateDirectory(verified);
+        await File.WriteAllTextAsync(Path.Combine(verified, "TestTimeouts.cs"), "stale\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(verified, "Removed.cs"), "gone\n", cancellationToken);
+
+        var failure = await Assert.ThrowsAsync<TemplateVerificationException>(
+            () => new TemplateVerifier(package).VerifyAsync(options with { AcceptChanges = false }, "Self", cancellationToken));
+
+        Assert.Equal(TemplateVerificationErrorCode.VerificationFailed, failure.Code);
+        Assert.Contains("changed file: async-tests/TestTimeouts.cs", failure.Message);
+        Assert.Contains("deleted file: async-tests/Removed.cs", failure.Message);
+        Assert.Contains("new file: async-tests/M.Tests.csproj", failure.Message);
+        var received = Path.Combine(snapshots.Path, name + ".received");
+        Assert.True(File.Exists(Path.Combine(received, "async-tests", "M.Tests.csproj")));
+        Assert.Contains("Version=\"{version}\"", await File.ReadAllTextAsync(Path.Combine(received, "async-tests", "M.Tests.csproj"), cancellationToken));
+        Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), await File.ReadAllTextAsync(Path.Combine(received, "std-streams", "stdout.txt"), cancellationToken));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Accepting_replaces_the_verified_snapshot_and_then_it_matches()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var snapshots = new TemporaryDirectory("snapshots");
+        var options = new TemplateVerifierOptions("async-tests")
+        {
+            TemplateArgs = ["-n", "A.Tests", "--samples", "false", "--no-restore"],
+            SnapshotsDirectory = snapshots.Path,
+        };
+        var verifier = new TemplateVerifier(package);
+
+        await Assert.ThrowsAsync<TemplateVerificationException>(() => verifier.VerifyAsync(options with { AcceptChanges = false }, "Self", cancellationToken));
+        await verifier.VerifyAsync(options with { AcceptChanges = true }, "Self", cancellationToken);
+        await verifier.VerifyAsync(options with { AcceptChanges = false }, "Self", cancellationToken);
+
+        var name = TemplateVerifier.SnapshotName(options, "Self");
+        Assert.False(Directory.Exists(Path.Combine(snapshots.Path, name + ".received")));
+        Assert.True(File.Exists(Path.Combine(snapshots.Path, name + ".verified", "async-tests", "A.Tests.csproj")));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_unknown_option_reports_the_engine_s_invalid_option_code()
+    {
+        var options = new TemplateVerifierOptions("async-tests") { TemplateArgs = ["--runner", "fast"], SnapshotsDirectory = "unused" };
+
+        var failure = await Assert.ThrowsAsync<TemplateVerificationException>(
+            () => new TemplateVerifier(package).VerifyAsync(options, "Self", TestContext.Current.CancellationToken));
+
+        Assert.Equal(TemplateVerificationErrorCode.InvalidOption, failure.Code);
+    }
+}
