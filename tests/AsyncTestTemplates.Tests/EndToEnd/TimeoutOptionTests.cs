@@ -1,0 +1,42 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// --test-timeout, --session-timeout and --coverage false, built and run: a test that awaits
+/// forever fails by the per-test timeout, the run completes on its own, and no coverage is collected.
+/// </summary>
+public sealed class TimeoutOptionTests(TemplatePackage package)
+{
+    private const string NeverCompletes = """
+        namespace Timeouts.Tests;
+
+        public sealed class NeverCompletesTests
+        {
+            [Fact(Timeout = TestTimeouts.Default)]
+            public async Task Awaits_something_that_never_happens() =>
+                await new TaskCompletionSource().Task.WaitAsync(TestContext.Current.CancellationToken);
+        }
+        """;
+
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_test_awaiting_forever_fails_by_its_timeout_and_the_run_completes(bool repositorySelectsMtp)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(repositorySelectsMtp, cancellationToken);
+        var project = await GeneratedProject.CreateAsync(
+            package, Path.Combine(repository.TestsDirectory, "Timeouts.Tests"), cancellationToken,
+            "-n", "Timeouts.Tests", "--samples", "false", "--coverage", "false", "--test-timeout", "3", "--session-timeout", "5");
+        await project.WriteFileAsync("NeverCompletesTests.cs", NeverCompletes, cancellationToken);
+        await project.BuildAsync(cancellationToken);
+
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.Equal((1, 1, 2), project.ReadTrxCounters());
+        Assert.Contains("Test execution timed out after 3000 milliseconds", test.Output);
+        Assert.Empty(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
+    }
+}
