@@ -13,7 +13,7 @@ public sealed class SnapshotTests(TemplatePackage package)
     {
         { "default", ["-n", "Acme.Orders.Tests"] },
         { "no-samples", ["-n", "Acme.Orders.Tests", "--samples", "false"] },
-        { "vstest", ["-n", "Acme.Orders.Tests", "--runner", "vstest"] },
+        { "vstest", ["-n", "Acme.Orders.Tests", "--runner", "vstest", "--samples", "false"] },
         { "mtp", ["-n", "Acme.Orders.Tests", "--runner", "mtp", "--samples", "false"] },
         { "no-coverage", ["-n", "Acme.Orders.Tests", "--coverage", "false", "--samples", "false"] },
         { "net8", ["-n", "Acme.Orders.Tests", "--framework", "net8.0", "--samples", "false"] },
@@ -25,16 +25,24 @@ public sealed class SnapshotTests(TemplatePackage package)
 
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(AsyncTestsScenarios))]
-    public async Task AsyncTests(string scenario, string[] arguments)
-    {
-        var options = new TemplateVerifierOptions("async-tests")
-        {
-            ScenarioName = scenario,
-            TemplateArgs = [.. arguments, "--no-restore"],
-            SnapshotsDirectory = Snapshots.Directory,
-            Scrubbers = [Snapshots.PackageVersions],
-        };
+    public async Task AsyncTests(string scenario, string[] arguments) =>
+        await new TemplateVerifier(package).VerifyAsync(AsyncTestsOptions(scenario, arguments), nameof(AsyncTests), TestContext.Current.CancellationToken);
 
-        await new TemplateVerifier(package).VerifyAsync(options, nameof(AsyncTests), TestContext.Current.CancellationToken);
+    [Fact]
+    public void Every_verified_snapshot_belongs_to_a_scenario()
+    {
+        var expected = AsyncTestsScenarios.Select(row => TemplateVerifier.SnapshotName(AsyncTestsOptions(row.Data.Item1, row.Data.Item2), nameof(AsyncTests)) + ".verified");
+        var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
+
+        // A renamed or removed scenario must take its old snapshot with it.
+        Assert.Equal(expected.Order(StringComparer.Ordinal), committed.Order(StringComparer.Ordinal));
     }
+
+    private static TemplateVerifierOptions AsyncTestsOptions(string scenario, string[] arguments) => new("async-tests")
+    {
+        ScenarioName = scenario,
+        TemplateArgs = [.. arguments, "--no-restore"],
+        SnapshotsDirectory = Snapshots.Directory,
+        Scrubbers = [Snapshots.PackageVersions],
+    };
 }
