@@ -21,6 +21,7 @@ public sealed class SnapshotTests(TemplatePackage package)
         { "sut", ["-n", "Acme.Orders.Tests", "--sut", "../../src/Acme.Orders/Acme.Orders.csproj", "--samples", "false"] },
         { "keyword-folder", ["-o", "base", "--samples", "false"] },
         { "odd-name", ["-n", "2024-Ünïcode.System.Tests", "--samples", "false"] },
+        { "add-to-solution-without-one", ["-n", "Acme.Orders.Tests", "--add-to-solution", "--samples", "false"] },
     };
 
     [Theory(Timeout = 120_000)]

@@ -40,6 +40,7 @@ public sealed class OrderArchiveFixture : IAsyncLifetime
     /// <summary>Publishes <paramref name="order"/> and returns the path of its archive file once written.</summary>
     public async Task<string> ArchiveAndWaitAsync(Order order, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(order);
         await PublishAsync(order, cancellationToken);
         return await _archived.Reader.ReadAsync(cancellationToken).AsTask()
             .WaitWithinGuardAsync($"order {order.Id} to be archived", cancellationToken);

@@ -14,6 +14,9 @@ public sealed class GeneratedProject
 
     public string ResultsDirectory => Path.Combine(Directory, "TestResults");
 
+    /// <summary>A project already generated into <paramref name="directory"/>.</summary>
+    public static GeneratedProject Existing(string directory) => new(directory);
+
     /// <summary>Runs <c>dotnet new async-tests</c> with <c>--no-restore</c>, so that the build below does the restore and its warnings count.</summary>
     public static async Task<GeneratedProject> CreateAsync(TemplatePackage package, string outputDirectory, CancellationToken cancellationToken, params string[] arguments)
     {

@@ -14,6 +14,7 @@ public sealed class BackoffRetry(TimeProvider time, ILogger<BackoffRetry> logger
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(operation);
         var delay = FirstDelay;
         for (var attempt = 1; ; attempt++)
         {

@@ -16,6 +16,7 @@ public static class RealTimeGuard
     /// <param name="cancellationToken">The test's token: the per-test timeout still applies.</param>
     public static async Task WaitWithinGuardAsync(this Task task, string waitingFor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(task);
         try
         {
             await task.WaitAsync(TestTimeouts.Guard, TimeProvider.System, cancellationToken);
@@ -30,6 +31,7 @@ public static class RealTimeGuard
     /// <inheritdoc cref="WaitWithinGuardAsync(Task, string, CancellationToken)"/>
     public static async Task<T> WaitWithinGuardAsync<T>(this Task<T> task, string waitingFor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(task);
         try
         {
             return await task.WaitAsync(TestTimeouts.Guard, TimeProvider.System, cancellationToken);

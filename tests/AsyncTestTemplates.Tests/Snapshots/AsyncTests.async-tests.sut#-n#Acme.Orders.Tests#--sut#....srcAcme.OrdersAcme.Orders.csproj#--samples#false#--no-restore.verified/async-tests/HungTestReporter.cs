@@ -33,13 +33,17 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     /// <inheritdoc />
     public override void Before(MethodInfo methodUnderTest, IXunitTest test)
     {
+        ArgumentNullException.ThrowIfNull(test);
         _ = Watch.Value;
         Running[test.UniqueID] = new RunningTest(test.TestDisplayName, Stopwatch.GetTimestamp());
     }
 
     /// <inheritdoc />
-    public override void After(MethodInfo methodUnderTest, IXunitTest test) =>
+    public override void After(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
         Running.TryRemove(test.UniqueID, out _);
+    }
 
     private static void ReportLongRunners()
     {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Acme.Orders.Tests;
@@ -18,7 +19,8 @@ namespace Acme.Orders.Tests;
 /// </remarks>
 public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
 {
-    private readonly SemaphoreSlim _timersCreated = new(initialCount: 0);
+    // One entry per timer created and not yet waited for, in creation order.
+    private readonly Channel<ITimer> _timersCreated = Channel.CreateUnbounded<ITimer>();
 
     /// <summary>Starts the clock at <see cref="FakeTimeProvider"/>'s default start time.</summary>
     public TimerAwareFakeTimeProvider()
@@ -35,7 +37,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
-        _timersCreated.Release();
+        _timersCreated.Writer.TryWrite(timer);
         return timer;
     }
 
@@ -46,7 +48,14 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     /// <exception cref="TimeoutException">No timer within <see cref="TestTimeouts.Guard"/> of real time.</exception>
     public async Task WaitForTimerAsync(CancellationToken cancellationToken)
     {
-        if (!await _timersCreated.WaitAsync(TestTimeouts.Guard, cancellationToken))
+        // Real time: nobody advances this fake clock while the test is waiting here.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(TestTimeouts.Guard);
+        try
+        {
+            await _timersCreated.Reader.ReadAsync(guard.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TimeoutException(
                 $"The code under test armed no timer within {TestTimeouts.Guard.TotalSeconds:0.#} s (real time). " +

@@ -1,0 +1,102 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// Generated projects inside real repositories: Central Package Management with and without
+/// central versions for our packages, and strict repository-wide build settings.
+/// </summary>
+public sealed class RepositoryFitTests(TemplatePackage package)
+{
+    private const string StrictProps = """
+        <Project>
+          <PropertyGroup>
+            <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>disable</ImplicitUsings>
+            <AnalysisLevel>latest-recommended</AnalysisLevel>
+            <EnforceCodeStyleInBuild>true</EnforceCodeStyleInBuild>
+          </PropertyGroup>
+        </Project>
+        """;
+
+    private const string StrictEditorConfig = """
+        root = true
+
+        [*.cs]
+        csharp_style_namespace_declarations = block_scoped:error
+        csharp_style_var_for_built_in_types = false:error
+        csharp_style_var_when_type_is_apparent = false:error
+        dotnet_style_qualification_for_field = false:error
+        dotnet_diagnostic.IDE0161.severity = error
+        dotnet_diagnostic.IDE0008.severity = error
+        dotnet_diagnostic.CA2007.severity = error
+        dotnet_diagnostic.CA1062.severity = error
+        dotnet_diagnostic.CA1707.severity = error
+        """;
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Central_package_management_without_central_versions_for_our_packages()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Packages.props"), CentralPackages(""), cancellationToken);
+
+        var project = await CreateBuildAndTestAsync(repository, cancellationToken, "--samples", "false");
+
+        Assert.Equal((1, 0, 1), project.ReadTrxCounters());
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Central_package_management_keeps_the_repository_s_own_versions()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        // A repository that pins an older NSubstitute than ours, and one of our xunit packages.
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Packages.props"), CentralPackages("""
+                <PackageVersion Include="NSubstitute" Version="5.3.0" />
+                <PackageVersion Include="xunit.v3.mtp-off" Version="$(XunitV3Version)" />
+            """.Replace("$(XunitV3Version)", PackageVersions.ByProperty["XunitV3Version"])), cancellationToken);
+
+        var project = await CreateBuildAndTestAsync(repository, cancellationToken);
+
+        Assert.Equal((12, 0, 12), project.ReadTrxCounters());
+        var assets = await File.ReadAllTextAsync(Path.Combine(project.Directory, "obj", "project.assets.json"), cancellationToken);
+        Assert.Contains("\"NSubstitute/5.3.0\"", assets);
+        Assert.DoesNotContain($"\"NSubstitute/{PackageVersions.ByProperty["NSubstituteVersion"]}\"", assets);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Strict_repository_settings_do_not_break_the_generated_code()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Build.props"), StrictProps, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(repository.Root, ".editorconfig"), StrictEditorConfig, cancellationToken);
+
+        var project = await CreateBuildAndTestAsync(repository, cancellationToken);
+
+        Assert.Equal((12, 0, 12), project.ReadTrxCounters());
+    }
+
+    private async Task<GeneratedProject> CreateBuildAndTestAsync(SampleRepository repository, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var project = await GeneratedProject.CreateAsync(
+            package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken, ["-n", "Acme.Orders.Tests", .. arguments]);
+        await project.BuildAsync(cancellationToken);
+        var test = await project.TestAsync(cancellationToken);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        return project;
+    }
+
+    private static string CentralPackages(string versions) => $"""
+        <Project>
+          <PropertyGroup>
+            <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+          </PropertyGroup>
+          <ItemGroup>
+        {versions}
+          </ItemGroup>
+        </Project>
+        """;
+}
