@@ -24,22 +24,39 @@ public sealed class SnapshotTests(TemplatePackage package)
         { "add-to-solution-without-one", ["-n", "Acme.Orders.Tests", "--add-to-solution", "--samples", "false"] },
     };
 
+    public static TheoryData<string, string[]> AsyncHostedTestsScenarios { get; } = new()
+    {
+        { "default", ["-n", "Acme.Worker.Tests"] },
+        { "no-samples", ["-n", "Acme.Worker.Tests", "--samples", "false"] },
+        { "sut", ["-n", "Acme.Worker.Tests", "--samples", "false", "--sut", "../../src/Acme.Worker/Acme.Worker.csproj"] },
+        { "mtp", ["-n", "Acme.Worker.Tests", "--samples", "false", "--runner", "mtp", "--coverage", "false"] },
+    };
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(AsyncHostedTestsScenarios))]
+    public async Task AsyncHostedTests(string scenario, string[] arguments) =>
+        await new TemplateVerifier(package).VerifyAsync(Options("async-hosted-tests", scenario, arguments), nameof(AsyncHostedTests), TestContext.Current.CancellationToken);
+
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(AsyncTestsScenarios))]
     public async Task AsyncTests(string scenario, string[] arguments) =>
-        await new TemplateVerifier(package).VerifyAsync(AsyncTestsOptions(scenario, arguments), nameof(AsyncTests), TestContext.Current.CancellationToken);
+        await new TemplateVerifier(package).VerifyAsync(Options("async-tests", scenario, arguments), nameof(AsyncTests), TestContext.Current.CancellationToken);
 
     [Fact]
     public void Every_verified_snapshot_belongs_to_a_scenario()
     {
-        var expected = AsyncTestsScenarios.Select(row => TemplateVerifier.SnapshotName(AsyncTestsOptions(row.Data.Item1, row.Data.Item2), nameof(AsyncTests)) + ".verified");
+        var expected = AsyncTestsScenarios.Select(row => SnapshotFolder("async-tests", row, nameof(AsyncTests)))
+            .Concat(AsyncHostedTestsScenarios.Select(row => SnapshotFolder("async-hosted-tests", row, nameof(AsyncHostedTests))));
         var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
 
         // A renamed or removed scenario must take its old snapshot with it.
         Assert.Equal(expected.Order(StringComparer.Ordinal), committed.Order(StringComparer.Ordinal));
     }
 
-    private static TemplateVerifierOptions AsyncTestsOptions(string scenario, string[] arguments) => new("async-tests")
+    private static string SnapshotFolder(string template, TheoryDataRow<string, string[]> row, string caller) =>
+        TemplateVerifier.SnapshotName(Options(template, row.Data.Item1, row.Data.Item2), caller) + ".verified";
+
+    private static TemplateVerifierOptions Options(string template, string scenario, string[] arguments) => new(template)
     {
         ScenarioName = scenario,
         TemplateArgs = [.. arguments, "--no-restore"],

@@ -18,11 +18,15 @@ public sealed class GeneratedProject
     public static GeneratedProject Existing(string directory) => new(directory);
 
     /// <summary>Runs <c>dotnet new async-tests</c> with <c>--no-restore</c>, so that the build below does the restore and its warnings count.</summary>
-    public static async Task<GeneratedProject> CreateAsync(TemplatePackage package, string outputDirectory, CancellationToken cancellationToken, params string[] arguments)
+    public static Task<GeneratedProject> CreateAsync(TemplatePackage package, string outputDirectory, CancellationToken cancellationToken, params string[] arguments) =>
+        CreateFromAsync("async-tests", package, outputDirectory, cancellationToken, arguments);
+
+    /// <summary>Runs <c>dotnet new &lt;template&gt;</c> with <c>--no-restore</c>.</summary>
+    public static async Task<GeneratedProject> CreateFromAsync(string template, TemplatePackage package, string outputDirectory, CancellationToken cancellationToken, params string[] arguments)
     {
         var parent = Path.GetDirectoryName(outputDirectory)!;
         System.IO.Directory.CreateDirectory(parent);
-        var result = await package.NewAsync(parent, cancellationToken, ["async-tests", "-o", Path.GetFileName(outputDirectory), "--no-restore", .. arguments]);
+        var result = await package.NewAsync(parent, cancellationToken, [template, "-o", Path.GetFileName(outputDirectory), "--no-restore", .. arguments]);
         Assert.True(result.ExitCode == 0, result.ToString());
         return new GeneratedProject(outputDirectory);
     }

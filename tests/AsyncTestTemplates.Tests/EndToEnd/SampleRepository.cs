@@ -80,5 +80,16 @@ public sealed class SampleRepository : IDisposable
         return repository;
     }
 
+    /// <summary>The worker's path as a user passes it to --sut from tests/&lt;project&gt;/.</summary>
+    public static string WorkerSutArgument => "../../src/Acme.Worker/Acme.Worker.csproj";
+
+    /// <summary>Adds the SDK's own <c>dotnet new worker</c> project at src/Acme.Worker.</summary>
+    public async Task AddWorkerAsync(CancellationToken cancellationToken)
+    {
+        var result = await Dotnet.RunAsync(_root.Path, TimeSpan.FromMinutes(2), cancellationToken,
+            "new", "worker", "-n", "Acme.Worker", "-o", Path.Combine("src", "Acme.Worker"), "--no-restore", "--no-update-check");
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
     public void Dispose() => _root.Dispose();
 }

@@ -1,0 +1,65 @@
+using System.Threading.Channels;
+using AsyncTestsNamespace.Samples.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsyncTestsNamespace.Samples;
+
+/// <summary>A <c>Task.Delay</c> loop driven by fake time, and a service that fails at startup.</summary>
+public sealed class ReportPublisherTests
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+
+    private readonly RecordingSink _sink = new();
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task Publishes_a_report_after_every_delay()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var harness = await StartPublisherAsync("reports/daily", cancellationToken);
+        var start = harness.Time.GetUtcNow();
+
+        // Each Task.Delay is a new timer: advance only once the loop has armed it.
+        for (var i = 0; i < 3; i++)
+        {
+            await harness.Time.AdvanceWhenArmedAsync(Interval, cancellationToken);
+        }
+
+        for (var i = 0; i <= 3; i++)
+        {
+            var published = await _sink.Published.Reader.ReadAsync(cancellationToken).AsTask()
+                .WaitWithinGuardAsync($"report {i}", cancellationToken);
+            Assert.Equal(start + (i * Interval), published);
+        }
+    }
+
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task A_service_that_fails_at_startup_fails_the_test_with_its_exception()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var harness = await StartPublisherAsync(destination: "", cancellationToken);
+
+        // Wait for the failure itself (bounded): had the test not, disposing the harness would have
+        // failed it with this exception, and a test that stopped first would never have seen it.
+        var crash = await harness.WaitForCrashAsync<ReportPublisher>(cancellationToken);
+
+        Assert.IsType<InvalidOperationException>(crash);
+        Assert.Equal("ReportSettings.Destination is not configured.", crash.Message);
+        Assert.False(_sink.Published.Reader.TryRead(out _)); // nothing was published
+    }
+
+    private Task<HostedServiceHarness> StartPublisherAsync(string destination, CancellationToken cancellationToken) =>
+        HostedServiceHarness.StartAsync(
+            services => services
+                .AddSingleton(new ReportSettings(destination, Interval))
+                .AddSingleton<IReportSink>(_sink)
+                .AddHostedService<ReportPublisher>(),
+            cancellationToken);
+
+    private sealed class RecordingSink : IReportSink
+    {
+        public Channel<DateTimeOffset> Published { get; } = Channel.CreateUnbounded<DateTimeOffset>();
+
+        public Task PublishAsync(string destination, DateTimeOffset at, CancellationToken cancellationToken) =>
+            Published.Writer.WriteAsync(at, cancellationToken).AsTask();
+    }
+}
