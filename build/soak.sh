@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Soak check (a script, not a pass/fail timing test): every project template's generated sample
+# suite is run N times in a row and N/5 times while every core is busy with other work, under
+# both test runners. Prints runs, failures and the slowest test per template and runner, and the
+# real time a simulated day takes; exits non-zero on any failure.
+#
+# usage: build/soak.sh [-n N] [-t TEMPLATE]...      (defaults: N=100, every project template)
+set -euo pipefail
+
+runs=100
+templates=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n|--runs) runs="$2"; shift 2 ;;
+    -t|--template) templates+=("$2"); shift 2 ;;
+    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    *) echo "soak: unknown argument '$1' (see --help)" >&2; exit 2 ;;
+  esac
+done
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "soak: -n needs a positive whole number" >&2; exit 2; }
+[ ${#templates[@]} -gt 0 ] || templates=(async-tests async-hosted-tests)
+busy_runs=$(( runs / 5 > 0 ? runs / 5 : 1 ))
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/att-soak.XXXXXX")
+busy_pids=()
+cleanup() {
+  for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+say() { echo "[soak] $*" >&2; }
+
+say "packing and installing the templates into an isolated hive"
+dotnet pack "$repo/AsyncTestTemplates.csproj" -c Release -o "$work/pkg" -nologo -v q >/dev/null
+dotnet new install "$work"/pkg/AsyncTestTemplates.*.nupkg --debug:custom-hive "$work/hive" >/dev/null
+# No coverage or hang dumps while soaking: the same tests, without the collectors' cost.
+echo '{ "commandLineOptions": {} }' > "$work/plain.testconfig.json"
+
+run_suite() { # <project dir> <runner> <trx file>
+  local exe="$1/bin/Release/net10.0/Soak.Tests"
+  if [ "$2" = mtp ]; then
+    timeout 300 "$exe" --config-file "$work/plain.testconfig.json" --no-progress \
+      --report-xunit-trx --report-xunit-trx-filename "$(basename "$3")" --results-directory "$(dirname "$3")" >/dev/null 2>&1
+  else
+    timeout 300 "$exe" -noLogo -noColor -trx "$3" >/dev/null 2>&1
+  fi
+}
+
+for template in "${templates[@]}"; do
+  for runner in vstest mtp; do
+    project="$work/$template-$runner"
+    say "$template / $runner: generating and building"
+    (cd "$work" && dotnet new "$template" -o "$template-$runner" -n Soak.Tests --runner "$runner" --no-restore \
+      --debug:custom-hive "$work/hive" --no-update-check >/dev/null 2>&1)
+    dotnet build "$project" -c Release -nologo -v q -warnaserror >/dev/null
+    mkdir -p "$project/soak/quiet" "$project/soak/busy"
+
+    say "$template / $runner: $runs runs in a row"
+    for i in $(seq 1 "$runs"); do
+      run_suite "$project" "$runner" "$project/soak/quiet/$i.trx" || echo "$i" >> "$project/soak/quiet/exit-failures"
+    done
+
+    say "$template / $runner: $busy_runs runs with all $(nproc) cores busy"
+    for _ in $(seq 1 "$(nproc)"); do (while :; do :; done) & busy_pids+=($!); done
+    for i in $(seq 1 "$busy_runs"); do
+      run_suite "$project" "$runner" "$project/soak/busy/$i.trx" || echo "$i" >> "$project/soak/busy/exit-failures"
+    done
+    for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    busy_pids=()
+  done
+done
+
+python3 - "$work" "${templates[@]}" <<'PY'
+import glob, os, statistics, sys, xml.etree.ElementTree as ET
+work, templates = sys.argv[1], sys.argv[2:]
+def seconds(d):
+    h, m, s = d.split(":"); return int(h) * 3600 + int(m) * 60 + float(s)
+failed_total = 0
+print("| template | runner | phase | runs | failures | slowest test (s) | simulated day, real ms (median) |")
+print("|---|---|---|---|---|---|---|")
+for template in templates:
+    for runner in ("vstest", "mtp"):
+        for phase in ("quiet", "busy"):
+            folder = os.path.join(work, f"{template}-{runner}", "soak", phase)
+            trx = glob.glob(os.path.join(folder, "**", "*.trx"), recursive=True)
+            exit_failures = open(os.path.join(folder, "exit-failures")).read().split() if os.path.exists(os.path.join(folder, "exit-failures")) else []
+            failures, slowest, day = len(exit_failures), ("", 0.0), []
+            for f in trx:
+                for r in ET.parse(f).iter():
+                    if not r.tag.endswith("UnitTestResult"):
+                        continue
+                    name, outcome, d = r.get("testName"), r.get("outcome"), seconds(r.get("duration", "0:0:0"))
+                    if outcome != "Passed":
+                        failures += 1
+                        print(f"  FAILED in {os.path.basename(f)}: {name}", file=sys.stderr)
+                    if d > slowest[1]:
+                        slowest = (name, d)
+                    if "simulated_day" in name or "whole_day" in name:
+                        day.append(d * 1000)
+            failures = max(failures, len(exit_failures))
+            failed_total += failures
+            day_text = f"{statistics.median(day):.0f}" if day else "n/a"
+            print(f"| {template} | {runner} | {phase} | {len(trx)} | {failures} | {slowest[0].rsplit('.', 1)[-1]} {slowest[1]:.2f} | {day_text} |")
+print(f"\nsoak: {failed_total} failures")
+sys.exit(1 if failed_total else 0)
+PY
