@@ -31,7 +31,8 @@ public sealed class SnapshotTests(TemplatePackage package)
     [Fact]
     public void Every_verified_snapshot_belongs_to_a_scenario()
     {
-        var expected = AsyncTestsScenarios.Select(row => TemplateVerifier.SnapshotName(AsyncTestsOptions(row.Data.Item1, row.Data.Item2), nameof(AsyncTests)) + ".verified");
+        var expected = AsyncTestsScenarios.Select(row => TemplateVerifier.SnapshotName(AsyncTestsOptions(row.Data.Item1, row.Data.Item2), nameof(AsyncTests)) + ".verified")
+            .Concat(ItemSnapshotTests.ExpectedSnapshotNames);
         var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
 
         // A renamed or removed scenario must take its old snapshot with it.
