@@ -29,6 +29,7 @@ public sealed class ItemSnapshotTests(TemplatePackage package)
         { "v2-assembly", ["-n", "DatabaseFixture", "--xunit", "v2", "--scope", "assembly", .. InProject] },
         { "odd-name", ["-n", "2024 db-fixture", .. InProject] },
         { "no-namespace", ["-n", "DatabaseFixture", "--force"] },
+        { "odd-namespace", ["-n", "DatabaseFixture", "--namespace", "2024-Tests.class", "--force"] },
     };
 
     public static TheoryData<string, string[]> AsyncTestClassScenarios { get; } = new()

@@ -194,6 +194,20 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         Assert.Equal("// the user's own fixture\n", await File.ReadAllTextAsync(root.Combine("DatabaseFixture.cs"), cancellationToken));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task The_items_are_listed_as_item_templates()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("items-list");
+
+        var list = await RunAsync(root.Path, cancellationToken, "new", "list", "--type", "item", "--debug:custom-hive", package.HivePath);
+
+        Assert.Contains("async-fixture", list.StandardOutput);
+        Assert.Contains("async-test-class", list.StandardOutput);
+        Assert.Contains("async-test-settings", list.StandardOutput);
+        Assert.DoesNotContain("async-tests ", list.StandardOutput);
+    }
+
     /// <summary>
     /// Adds to the project file exactly the XML that async-test-settings printed, as a user pastes it:
     /// proves the instructions are complete and correct.
