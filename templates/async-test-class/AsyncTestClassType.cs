@@ -155,8 +155,12 @@ public sealed class AsyncTestClassType : IDisposable
 //#endif
 //#if (HasFixture)
 
+//#if (XunitV3)
     // No Timeout: xunit applies it to async tests only. Replace with tests that use what the
     // fixture set up.
+//#else
+    // Replace with tests that use what the fixture set up.
+//#endif
     [Fact]
     public void Shares_the_fixture() => Assert.NotNull(fixture);
 //#endif

@@ -43,8 +43,7 @@ public sealed class OrdersTests(DatabaseFixture fixture) : IClassFixture<Databas
         Assert.Equal(42, await work.WaitAsync(Guard, CancellationToken));
     }
 
-    // No Timeout: xunit applies it to async tests only. Replace with tests that use what the
-    // fixture set up.
+    // Replace with tests that use what the fixture set up.
     [Fact]
     public void Shares_the_fixture() => Assert.NotNull(fixture);
 
