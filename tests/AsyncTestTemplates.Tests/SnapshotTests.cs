@@ -46,7 +46,8 @@ public sealed class SnapshotTests(TemplatePackage package)
     public void Every_verified_snapshot_belongs_to_a_scenario()
     {
         var expected = AsyncTestsScenarios.Select(row => SnapshotFolder("async-tests", row, nameof(AsyncTests)))
-            .Concat(AsyncHostedTestsScenarios.Select(row => SnapshotFolder("async-hosted-tests", row, nameof(AsyncHostedTests))));
+            .Concat(AsyncHostedTestsScenarios.Select(row => SnapshotFolder("async-hosted-tests", row, nameof(AsyncHostedTests))))
+            .Concat(ItemSnapshotTests.ExpectedSnapshotNames);
         var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
 
         // A renamed or removed scenario must take its old snapshot with it.

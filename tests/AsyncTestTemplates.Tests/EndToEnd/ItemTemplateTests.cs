@@ -1,0 +1,219 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// The item templates added to the three kinds of project users have — one made by async-tests, a
+/// hand-made xunit v3 project with its own RootNamespace, and the SDK's <c>dotnet new xunit</c> (v2)
+/// project — each then built once and its tests run, with exact counts. Plus the bad input an item
+/// meets: no project, an unrestored project, a file that exists.
+/// </summary>
+public sealed class ItemTemplateTests(TemplatePackage package)
+{
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Items_added_to_an_async_tests_project_build_warning_free_and_pass()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("items-pack");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests", "--samples", "false");
+        // Items need a restored project (their namespace comes from it); `dotnet new async-tests` restores unless told not to.
+        await RunAsync(project.Directory, cancellationToken, "restore");
+        var fixtures = Path.Combine(project.Directory, "Fixtures");
+        Directory.CreateDirectory(fixtures);
+
+        await NewAsync(fixtures, cancellationToken, "async-fixture", "-n", "DatabaseFixture");
+        await NewAsync(fixtures, cancellationToken, "async-fixture", "-n", "SharedDatabase", "--scope", "collection");
+        await NewAsync(fixtures, cancellationToken, "async-fixture", "-n", "ServerFixture", "--scope", "assembly");
+        await NewAsync(project.Directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--fixture", "DatabaseFixture");
+        await NewAsync(project.Directory, cancellationToken, "async-test-class", "-n", "class");
+        await project.WriteFileAsync("SharedDatabaseTests.cs", """
+            namespace Acme.Orders.Tests;
+
+            [Collection(nameof(SharedDatabaseCollection))]
+            public sealed class SharedDatabaseTests(SharedDatabase database, ServerFixture server)
+            {
+                [Fact(Timeout = TestTimeouts.Default)]
+                public async Task Collection_and_assembly_fixtures_are_set_up()
+                {
+                    var cancellationToken = TestContext.Current.CancellationToken;
+                    Assert.True(File.Exists(Path.Combine(server.Workspace.FullName, "ready")));
+                    await File.WriteAllTextAsync(Path.Combine(database.Workspace.FullName, "a.txt"), "a", cancellationToken);
+                }
+            }
+            """, cancellationToken);
+
+        // Item templates get the project's RootNamespace, not the sub-folder's.
+        Assert.Contains("namespace Acme.Orders.Tests;", await File.ReadAllTextAsync(Path.Combine(fixtures, "SharedDatabaseCollection.cs"), cancellationToken));
+        Assert.Contains("[assembly: AssemblyFixture(typeof(Acme.Orders.Tests.ServerFixture))]", await File.ReadAllTextAsync(Path.Combine(fixtures, "ServerFixture.cs"), cancellationToken));
+        Assert.True(File.Exists(Path.Combine(project.Directory, "_class.cs")));
+
+        await project.BuildAsync(cancellationToken);
+        // --no-build: the build above is the one checked; one build per host project keeps the suite short.
+        var test = await RunAsync(project.Directory, cancellationToken, "test", "--no-build");
+
+        // ExampleTests 1, OrdersTests 2 (fake time, fixture), _class 1, SharedDatabaseTests 1.
+        Assert.Equal((5, 0, 5), project.ReadTrxCounters());
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Items_added_to_a_hand_made_xunit_v3_project_use_its_namespace_build_warning_free_and_pass()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("items-v3");
+        var directory = root.Combine("HandMade.Tests");
+        Directory.CreateDirectory(directory);
+        var projectFile = Path.Combine(directory, "HandMade.Tests.csproj");
+        await File.WriteAllTextAsync(projectFile, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <RootNamespace>Custom.Root</RootNamespace>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <OutputType>Exe</OutputType>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="xunit.v3.mtp-off" Version="{Version("XunitV3Version")}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{Version("XunitRunnerVisualStudioVersion")}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{Version("MicrosoftNETTestSdkVersion")}" />
+              </ItemGroup>
+            </Project>
+            """, cancellationToken);
+        await RunAsync(directory, cancellationToken, "restore");
+        var fixtures = Path.Combine(directory, "Fixtures");
+        Directory.CreateDirectory(fixtures);
+
+        var settings = await NewAsync(directory, cancellationToken, "async-test-settings");
+        await NewAsync(fixtures, cancellationToken, "async-fixture", "-n", "ServerFixture", "--scope", "assembly");
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--helpers", "false", "--fixture", "ServerFixture");
+        await ApplyPrintedProjectLinesAsync(projectFile, settings, cancellationToken);
+
+        foreach (var file in Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
+        {
+            Assert.Contains("namespace Custom.Root;", await File.ReadAllTextAsync(file, cancellationToken));
+        }
+
+        var build = await RunAsync(directory, cancellationToken, "build", "-warnaserror", "-nologo");
+        Assert.Empty(build.WarningLines);
+        var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
+
+        // OrdersTests 2; the assembly fixture is set up and torn down around them.
+        Assert.Contains("Passed:     2, Skipped:     0, Total:     2", test.StandardOutput);
+        // The printed RunSettingsFilePath line took effect: the runsettings' TRX logger wrote a file.
+        Assert.Single(Directory.GetFiles(Path.Combine(directory, "TestResults"), "*.trx", SearchOption.AllDirectories));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Items_added_to_the_sdk_xunit_v2_project_add_no_warnings_and_pass()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("items-v2");
+        var directory = root.Combine("Stock.Tests");
+        // The SDK's own template, as users have it (it restores).
+        await RunAsync(root.Path, cancellationToken, "new", "xunit", "-o", "Stock.Tests", "--no-update-check");
+        var projectFile = Path.Combine(directory, "Stock.Tests.csproj");
+
+        var settings = await NewAsync(directory, cancellationToken, "async-test-settings", "--xunit", "v2");
+        await NewAsync(directory, cancellationToken, "async-fixture", "-n", "DatabaseFixture", "--xunit", "v2", "--scope", "collection");
+        var assembly = await NewAsync(directory, cancellationToken, "async-fixture", "-n", "ServerFixture", "--xunit", "v2", "--scope", "assembly");
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--xunit", "v2", "--helpers", "false", "--fixture", "DatabaseFixture");
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "MoreTests", "--xunit", "v2", "--helpers", "false");
+        await ApplyPrintedProjectLinesAsync(projectFile, settings, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "ServerTests.cs"), """
+            namespace Stock.Tests;
+
+            [Collection(nameof(ServerFixtureCollection))]
+            public sealed class ServerTests(ServerFixture server)
+            {
+                [Fact]
+                public void Is_set_up() => Assert.True(File.Exists(Path.Combine(server.Workspace.FullName, "ready")));
+            }
+            """, cancellationToken);
+
+        // v2 has no assembly fixtures: the choice falls back to a collection fixture, and says so.
+        Assert.Contains("xunit v2 has no assembly fixtures", assembly.StandardOutput);
+        Assert.True(File.Exists(Path.Combine(directory, "ServerFixtureCollection.cs")));
+
+        // No -warnaserror: the stock project's own runner pin restores with NU1603 here. Nothing else may warn.
+        var build = await RunAsync(directory, cancellationToken, "build", "-nologo");
+        Assert.All(build.WarningLines, line => Assert.Contains("warning NU1603", line));
+        var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
+
+        // UnitTest1 1, OrdersTests 2, MoreTests 1, ServerTests 1.
+        Assert.Contains("Passed:     5, Skipped:     0, Total:     5", test.StandardOutput);
+        Assert.Single(Directory.GetFiles(Path.Combine(directory, "TestResults"), "*.trx", SearchOption.AllDirectories));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Items_are_listed_in_a_restored_project_and_write_nothing_outside_one_in_an_unrestored_one_or_over_an_existing_file()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("items-bad");
+        var project = root.Combine("Lib");
+        Directory.CreateDirectory(project);
+        await File.WriteAllTextAsync(Path.Combine(project, "Lib.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+            </Project>
+            """, cancellationToken);
+
+        var outside = await package.NewAsync(root.Path, cancellationToken, "async-fixture", "-n", "DatabaseFixture");
+        var unrestored = await package.NewAsync(project, cancellationToken, "async-test-class", "-n", "OrdersTests");
+
+        Assert.Equal(100, outside.ExitCode);
+        Assert.Contains("This template can only be created inside the project", outside.Output);
+        Assert.Equal(100, unrestored.ExitCode);
+        Assert.Contains("is not restored. Run 'dotnet restore", unrestored.Output);
+        Assert.Equal(new[] { "Lib.csproj" }, Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
+
+        await RunAsync(project, cancellationToken, "restore");
+        // `dotnet new list` hides templates whose constraints fail where it runs: inside a restored project the items are listed.
+        var list = await RunAsync(project, cancellationToken, "new", "list", "--type", "item", "--debug:custom-hive", package.HivePath);
+        Assert.All(new[] { "async-fixture", "async-test-class", "async-test-settings" }, name => Assert.Contains(name, list.StandardOutput));
+        await File.WriteAllTextAsync(Path.Combine(project, "DatabaseFixture.cs"), "// the user's own fixture\n", cancellationToken);
+        var again = await package.NewAsync(project, cancellationToken, "async-fixture", "-n", "DatabaseFixture");
+
+        Assert.Equal(73, again.ExitCode);
+        Assert.Contains("--force", again.Output);
+        Assert.Equal("// the user's own fixture\n", await File.ReadAllTextAsync(Path.Combine(project, "DatabaseFixture.cs"), cancellationToken));
+    }
+
+    /// <summary>
+    /// Adds to the project file exactly the XML that async-test-settings printed, as a user pastes it:
+    /// proves the instructions are complete and correct.
+    /// </summary>
+    private static async Task ApplyPrintedProjectLinesAsync(string projectFile, ProcessResult settings, CancellationToken cancellationToken)
+    {
+        var output = settings.StandardOutput.Replace("\r\n", "\n");
+        var start = output.IndexOf("  <PropertyGroup>", StringComparison.Ordinal);
+        var end = output.IndexOf("</ItemGroup>", start, StringComparison.Ordinal) + "</ItemGroup>".Length;
+        Assert.True(start >= 0 && end > start, settings.ToString());
+        var project = await File.ReadAllTextAsync(projectFile, cancellationToken);
+        var closing = project.LastIndexOf("</Project>", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(projectFile, project[..closing] + output[start..end] + "\n" + project[closing..], cancellationToken);
+    }
+
+    private async Task<ProcessResult> NewAsync(string directory, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var result = await package.NewAsync(directory, cancellationToken, arguments);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    private static async Task<ProcessResult> RunAsync(string directory, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var result = await Dotnet.RunAsync(directory, CommandLimit, cancellationToken, arguments);
+        Assert.True(result.ExitCode == 0, result.ToString());
+        return result;
+    }
+
+    private static string Version(string property) => PackageVersions.ByProperty[property];
+
+    private static bool IsBuildOutput(string path) =>
+        path.Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj");
+}

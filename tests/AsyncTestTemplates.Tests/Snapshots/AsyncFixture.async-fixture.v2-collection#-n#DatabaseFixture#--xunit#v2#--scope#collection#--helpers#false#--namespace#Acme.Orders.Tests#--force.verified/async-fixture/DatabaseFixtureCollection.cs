@@ -1,0 +1,13 @@
+using Xunit;
+
+namespace Acme.Orders.Tests;
+
+/// <summary>
+/// The test collection that shares one <see cref="DatabaseFixture"/>. Mark each test class that uses it
+/// with <c>[Collection(nameof(DatabaseFixtureCollection))]</c> and take the fixture in its constructor.
+/// </summary>
+/// <remarks>
+/// xunit finds collection definitions only in the test assembly itself, so this class stays here.
+/// </remarks>
+[CollectionDefinition(nameof(DatabaseFixtureCollection))]
+public sealed class DatabaseFixtureCollection : ICollectionFixture<DatabaseFixture>;

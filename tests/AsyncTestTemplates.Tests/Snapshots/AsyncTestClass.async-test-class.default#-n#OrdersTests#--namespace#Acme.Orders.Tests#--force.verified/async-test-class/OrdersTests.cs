@@ -1,0 +1,40 @@
+using Xunit;
+
+namespace Acme.Orders.Tests;
+
+/// <summary>
+/// Tests of … (say what behaviour these tests pin down).
+/// </summary>
+/// <remarks>
+/// Every test follows one shape: <c>[Fact(Timeout = TestTimeouts.Default)]</c>, the test's
+/// cancellation token passed to everything that accepts one, fake time instead of waiting, and
+/// real-time waits bounded by <c>WaitWithinGuardAsync</c>. For example:
+/// <code>
+/// [Fact(Timeout = TestTimeouts.Default)]
+/// public async Task Retries_after_a_minute()
+/// {
+///     var cancellationToken = TestContext.Current.CancellationToken;
+///     var time = new TimerAwareFakeTimeProvider();
+///     var retrying = new Retrier(time).RunAsync(cancellationToken);
+///     await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), cancellationToken);
+///     await retrying.WaitWithinGuardAsync("the retry to finish", cancellationToken);
+/// }
+/// </code>
+/// </remarks>
+public sealed class OrdersTests
+{
+    [Fact(Timeout = TestTimeouts.Default)]
+    public async Task A_five_minute_delay_completes_when_fake_time_moves_five_minutes()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var time = new TimerAwareFakeTimeProvider();
+        var start = time.GetUtcNow();
+
+        // Stands in for code under test that waits on the injected TimeProvider.
+        var delay = Task.Delay(TimeSpan.FromMinutes(5), time, cancellationToken);
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5), cancellationToken);
+        await delay.WaitWithinGuardAsync("the delay to complete", cancellationToken);
+
+        Assert.Equal(TimeSpan.FromMinutes(5), time.GetUtcNow() - start);
+    }
+}

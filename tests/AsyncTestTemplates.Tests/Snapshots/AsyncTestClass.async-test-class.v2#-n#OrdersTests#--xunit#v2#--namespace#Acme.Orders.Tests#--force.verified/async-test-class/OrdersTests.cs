@@ -1,0 +1,47 @@
+using Xunit;
+
+namespace Acme.Orders.Tests;
+
+/// <summary>
+/// Tests of … (say what behaviour these tests pin down).
+/// </summary>
+/// <remarks>
+/// xunit v2 has no per-test cancellation token, and its <c>Timeout</c> is only honoured with
+/// parallelization off, so each test takes <see cref="CancellationToken"/>: xunit creates a new
+/// instance of this class for every test, and the token is cancelled after
+/// <c>TestTimeouts.Default</c>. Pass it to everything that accepts one, use fake time instead
+/// of waiting, and bound real-time waits with <c>WaitWithinGuardAsync</c>. For example:
+/// <code>
+/// [Fact]
+/// public async Task Retries_after_a_minute()
+/// {
+///     var time = new TimerAwareFakeTimeProvider();
+///     var retrying = new Retrier(time).RunAsync(CancellationToken);
+///     await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), CancellationToken);
+///     await retrying.WaitWithinGuardAsync("the retry to finish", CancellationToken);
+/// }
+/// </code>
+/// </remarks>
+public sealed class OrdersTests : IDisposable
+{
+    private readonly CancellationTokenSource _timeLimit = new(TimeSpan.FromMilliseconds(TestTimeouts.Default));
+
+    /// <summary>This test's token: cancelled when the test has run too long.</summary>
+    private CancellationToken CancellationToken => _timeLimit.Token;
+
+    [Fact]
+    public async Task A_five_minute_delay_completes_when_fake_time_moves_five_minutes()
+    {
+        var time = new TimerAwareFakeTimeProvider();
+        var start = time.GetUtcNow();
+
+        // Stands in for code under test that waits on the injected TimeProvider.
+        var delay = Task.Delay(TimeSpan.FromMinutes(5), time, CancellationToken);
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5), CancellationToken);
+        await delay.WaitWithinGuardAsync("the delay to complete", CancellationToken);
+
+        Assert.Equal(TimeSpan.FromMinutes(5), time.GetUtcNow() - start);
+    }
+
+    public void Dispose() => _timeLimit.Dispose();
+}
