@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace AsyncTestTemplates.Authoring.Model;
 
 /// <summary>One template: its folder, the .template.config files read from it, and how messages name it.</summary>
@@ -27,13 +29,18 @@ public sealed record TemplateFolder(
     public IReadOnlyList<PostAction> PostActions { get; } =
         Template.Root.ObjectsIn("postActions").Select(p => new PostAction(p.Index, p.Item)).ToList();
 
+    /// <summary>dotnetcli.host.json's long names by symbol (null where a symbol has none).</summary>
+    public IReadOnlyDictionary<string, string?> LongNames =>
+        CliHost?.Root.MembersOf("symbolInfo").ToDictionary(s => s.Name, s => s.Value.TextOf("longName"), StringComparer.Ordinal)
+        ?? new Dictionary<string, string?>();
+
     public string? Identity => Template.Root.TextOf("identity");
 
     /// <summary>The engine accepts one short name or an array of them.</summary>
     public IReadOnlyList<string> ShortNames =>
         Template.Root["shortName"] switch
         {
-            System.Text.Json.Nodes.JsonArray names => names.Select(n => n.Text()).OfType<string>().Where(n => n.Length > 0).ToList(),
+            JsonArray names => names.Select(n => n.Text()).OfType<string>().Where(n => n.Length > 0).ToList(),
             var single when single.Text() is { Length: > 0 } name => [name],
             _ => [],
         };

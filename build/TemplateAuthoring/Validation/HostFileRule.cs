@@ -18,8 +18,7 @@ public sealed partial class HostFileRule : ITemplateRule
             yield return finding;
         }
 
-        var longNames = template.CliHost?.Root.MembersOf("symbolInfo").ToDictionary(s => s.Name, s => s.Value.TextOf("longName"), StringComparer.Ordinal)
-            ?? [];
+        var longNames = template.LongNames;
         var cliFile = template.CliHost?.Path ?? template.CliHostPath;
         foreach (var parameter in template.Parameters)
         {

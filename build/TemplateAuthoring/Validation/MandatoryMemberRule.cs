@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AsyncTestTemplates.Authoring.Findings;
 using AsyncTestTemplates.Authoring.Model;
 
@@ -29,7 +30,7 @@ public sealed class MandatoryMemberRule : ITemplateRule
     private static bool IsMissing(TemplateFolder template, string member) => member switch
     {
         "shortName" => template.ShortNames.Count == 0,
-        "classifications" => template.Template.Root[member] is not System.Text.Json.Nodes.JsonArray { Count: > 0 },
+        "classifications" => template.Template.Root[member] is not JsonArray { Count: > 0 },
         _ => template.Template.Root.TextOf(member) is null,
     };
 }

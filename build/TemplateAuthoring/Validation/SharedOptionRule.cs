@@ -17,7 +17,7 @@ public sealed class SharedOptionRule : IPackRule
             (TemplateFolder Template, TemplateSymbol Symbol)? reference = null;
             foreach (var template in templates)
             {
-                var longNames = LongNames(template);
+                var longNames = template.LongNames;
                 var symbol = template.Parameters.FirstOrDefault(p => p.Name == symbolName)
                     ?? template.Parameters.FirstOrDefault(p => longNames.GetValueOrDefault(p.Name) == longName);
                 if (symbol is null)
@@ -57,9 +57,6 @@ public sealed class SharedOptionRule : IPackRule
             }
         }
     }
-
-    private static Dictionary<string, string?> LongNames(TemplateFolder template) =>
-        template.CliHost?.Root.MembersOf("symbolInfo").ToDictionary(s => s.Name, s => s.Value.TextOf("longName"), StringComparer.Ordinal) ?? [];
 
     // The engine accepts aliases for some datatypes.
     private static string NormalizedType(TemplateSymbol symbol) => symbol.DataType?.ToLowerInvariant() switch
