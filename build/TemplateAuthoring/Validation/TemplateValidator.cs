@@ -15,6 +15,7 @@ public static class TemplateValidator
         new LocalizationReferenceRule(),
         new ParameterTextRule(),
         new HostFileRule(),
+        new DiscoverabilityRule(),
     ];
 
     private static readonly IPackRule[] PackRules =

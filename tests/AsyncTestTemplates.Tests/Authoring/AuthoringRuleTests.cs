@@ -198,6 +198,50 @@ public sealed class AuthoringRuleTests
     }
 
     [Fact]
+    public async Task An_item_template_without_appliesTo_or_constraints_is_ATT0016()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Template["tags"]!["type"] = "item";
+
+        Assert.Equal(
+        [
+            $"{IdeHost} error ATT0016: Item template has no 'appliesTo' in ide.host.json (the IDE would offer it in every project).",
+            $"{TemplateJson} error ATT0016: Item template has no 'constraints' (dotnet new would add it to any folder).",
+        ], await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
+    public async Task An_item_template_with_appliesTo_and_constraints_passes()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Template["tags"]!["type"] = "item";
+        pack.Single.Template["constraints"] = DraftTemplate.Parse("""{ "csharp": { "type": "project-capability", "args": "CSharp & TestContainer" } }""");
+        pack.Single.IdeHost!["appliesTo"] = "CSharp + TestContainer";
+
+        Assert.Empty(await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_command_line_host_without_usage_examples_is_ATT0017()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.CliHost!.Remove("usageExamples");
+
+        Assert.Equal([$"{CliHost} error ATT0017: dotnetcli.host.json has no 'usageExamples'."], await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
+    public async Task Classifications_without_the_pack_tag_are_ATT0018()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Template["classifications"] = new JsonArray("Test");
+
+        Assert.Equal(
+            [$"{TemplateJson} error ATT0018: 'classifications' lacks 'Async' (dotnet new list --tag Async lists the pack)."],
+            await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
     public async Task Configuration_that_is_not_JSON_is_ATT0015()
     {
         using var pack = new DraftPack("a");

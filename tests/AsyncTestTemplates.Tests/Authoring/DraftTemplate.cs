@@ -13,7 +13,7 @@ public sealed class DraftTemplate(string name)
     public JsonObject Template { get; } = Parse($$"""
         {
           "author": "Tests",
-          "classifications": [ "Test" ],
+          "classifications": [ "Test", "Async" ],
           "name": "Draft {{name}}",
           "identity": "Drafts.{{name}}",
           "groupIdentity": "Drafts.{{name}}",
@@ -67,7 +67,8 @@ public sealed class DraftTemplate(string name)
           "symbolInfo": {
             "runner": { "longName": "runner", "shortName": "" },
             "testTimeout": { "longName": "test-timeout", "shortName": "" }
-          }
+          },
+          "usageExamples": [ "--runner vstest --test-timeout 10" ]
         }
         """);
 

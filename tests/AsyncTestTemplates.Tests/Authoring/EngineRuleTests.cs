@@ -35,13 +35,25 @@ public sealed class EngineRuleTests
     [InlineData("groupIdentity", "MV007")]
     [InlineData("generatorVersions", "MV008")]
     [InlineData("precedence", "MV009")]
-    [InlineData("classifications", "MV010")]
     public async Task A_missing_recommended_member_is_an_info(string member, string code)
     {
         using var pack = new DraftPack("a");
         pack.Single.Template.Remove(member);
 
         Assert.Equal([$"{TemplateJson} message {code}: Missing '{member}'."], await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
+    public async Task Missing_classifications_are_an_info_and_hide_the_template_from_the_pack_tag()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Template.Remove("classifications");
+
+        Assert.Equal(
+        [
+            $"{TemplateJson} message MV010: Missing 'classifications'.",
+            $"{TemplateJson} error ATT0018: 'classifications' lacks 'Async' (dotnet new list --tag Async lists the pack).",
+        ], await pack.ValidateAsync(CancellationToken));
     }
 
     [Fact]
