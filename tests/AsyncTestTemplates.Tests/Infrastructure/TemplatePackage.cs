@@ -15,6 +15,9 @@ public sealed partial class TemplatePackage : IAsyncLifetime
 
     public string PackagePath { get; private set; } = "";
 
+    /// <summary>What <c>dotnet pack</c> of this checkout printed (template validation runs in it).</summary>
+    public ProcessResult? Pack { get; private set; }
+
     public string HivePath => _root.Combine("hive");
 
     public async ValueTask InitializeAsync()
@@ -27,6 +30,8 @@ public sealed partial class TemplatePackage : IAsyncLifetime
         {
             throw new InvalidOperationException($"Packing the templates failed.\n{pack}");
         }
+
+        Pack = pack;
 
         PackagePath = Directory.GetFiles(output, "AsyncTestTemplates.*.nupkg").Single();
 

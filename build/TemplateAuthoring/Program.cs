@@ -1,0 +1,39 @@
+using AsyncTestTemplates.Authoring.Findings;
+using AsyncTestTemplates.Authoring.Localization;
+using AsyncTestTemplates.Authoring.Validation;
+
+// Entry point of the template authoring tool; build/TemplateValidation.targets runs it on build
+// and pack. Findings go to standard output in MSBuild's canonical format; exit code 1 on an error.
+const string Usage = """
+    usage:
+      TemplateAuthoring validate <templatesRoot> --versions <Versions.props>
+      TemplateAuthoring localize <templatesRoot> [--check]
+    """;
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+IReadOnlyList<Finding>? findings = args switch
+{
+    ["validate", var root, "--versions", var versions] => await TemplateValidator.ValidateAsync(root, versions, cancellation.Token),
+    ["localize", var root] => await Localizer.LocalizeAsync(root, checkOnly: false, cancellation.Token),
+    ["localize", var root, "--check"] => await Localizer.LocalizeAsync(root, checkOnly: true, cancellation.Token),
+    _ => null,
+};
+
+if (findings is null)
+{
+    await Console.Error.WriteLineAsync(Usage);
+    return 2;
+}
+
+foreach (var finding in findings)
+{
+    await Console.Out.WriteLineAsync(finding.ToString());
+}
+
+return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;

@@ -1,0 +1,71 @@
+using AsyncTestTemplates.Authoring.Findings;
+using AsyncTestTemplates.Authoring.Model;
+
+namespace AsyncTestTemplates.Authoring.Validation;
+
+/// <summary>
+/// ATT0010: a shared option (<see cref="SharedOptions"/>) means the same everywhere — same symbol
+/// name, long name, datatype and default — so a user's habits and scripts carry from one template
+/// to the next. The first template (in path order) that has an option sets its type and default.
+/// </summary>
+public sealed class SharedOptionRule : IPackRule
+{
+    public IEnumerable<Finding> Check(IReadOnlyList<TemplateFolder> templates)
+    {
+        foreach (var (symbolName, longName) in SharedOptions.All)
+        {
+            (TemplateFolder Template, TemplateSymbol Symbol)? reference = null;
+            foreach (var template in templates)
+            {
+                var longNames = template.LongNames;
+                var symbol = template.Parameters.FirstOrDefault(p => p.Name == symbolName)
+                    ?? template.Parameters.FirstOrDefault(p => longNames.GetValueOrDefault(p.Name) == longName);
+                if (symbol is null)
+                {
+                    continue;
+                }
+
+                var file = template.Template.Path;
+                var option = $"--{longName}";
+                if (symbol.Name != symbolName)
+                {
+                    yield return Finding.Error("ATT0010", $"Shared option '{option}' is the symbol '{symbol.Name}' here; every template calls it '{symbolName}'.", file);
+                }
+
+                if (longNames.GetValueOrDefault(symbol.Name) is { } actual && actual != longName)
+                {
+                    yield return Finding.Error("ATT0010", $"Shared option '{symbolName}' has the long name '--{actual}' here; every template calls it '{option}'.", file);
+                }
+
+                if (reference is not { } first)
+                {
+                    reference = (template, symbol);
+                    continue;
+                }
+
+                if (NormalizedType(symbol) != NormalizedType(first.Symbol))
+                {
+                    yield return Finding.Error("ATT0010",
+                        $"Shared option '{option}' has the datatype '{symbol.DataType}' here but '{first.Symbol.DataType}' in '{first.Template.Name}'.", file);
+                }
+
+                if (NormalizedDefault(symbol) != NormalizedDefault(first.Symbol))
+                {
+                    yield return Finding.Error("ATT0010",
+                        $"Shared option '{option}' has the default '{symbol.DefaultValue}' here but '{first.Symbol.DefaultValue}' in '{first.Template.Name}'.", file);
+                }
+            }
+        }
+    }
+
+    // The engine accepts aliases for some datatypes.
+    private static string NormalizedType(TemplateSymbol symbol) => symbol.DataType?.ToLowerInvariant() switch
+    {
+        "int" => "integer",
+        "boolean" => "bool",
+        "text" or null => "string",
+        var type => type,
+    };
+
+    private static string NormalizedDefault(TemplateSymbol symbol) => (symbol.DefaultValue ?? "").ToLowerInvariant();
+}

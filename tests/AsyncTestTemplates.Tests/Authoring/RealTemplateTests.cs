@@ -1,0 +1,27 @@
+using AsyncTestTemplates.Authoring.Localization;
+using AsyncTestTemplates.Authoring.Validation;
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.Authoring;
+
+/// <summary>This repository's templates pass every rule and carry current localization files.</summary>
+public sealed class RealTemplateTests
+{
+    private static CancellationToken CancellationToken => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_template_validates_without_any_finding()
+    {
+        var findings = await TemplateValidator.ValidateAsync(RepositoryPaths.Templates, RepositoryPaths.VersionsFile, CancellationToken);
+
+        Assert.Empty(findings.Select(f => f.ToString()));
+    }
+
+    [Fact]
+    public async Task Every_committed_English_localization_file_is_current()
+    {
+        var findings = await Localizer.LocalizeAsync(RepositoryPaths.Templates, checkOnly: true, CancellationToken);
+
+        Assert.Empty(findings.Select(f => f.ToString()));
+    }
+}
