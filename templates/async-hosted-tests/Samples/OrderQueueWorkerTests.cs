@@ -11,7 +11,7 @@ public sealed class OrderQueueWorkerTests
     public async Task Stopping_finishes_the_order_in_flight_and_drains_the_queue()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var queue = new OrderQueue();
+        var queue = new PendingOrders();
         var handler = new GatedHandler();
         await using var harness = await HostedServiceHarness.StartAsync(
             services => services.AddSingleton(queue).AddSingleton<IOrderHandler>(handler).AddHostedService<OrderQueueWorker>(),

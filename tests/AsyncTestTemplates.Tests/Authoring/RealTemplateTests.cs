@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Authoring.Findings;
 using AsyncTestTemplates.Authoring.Localization;
 using AsyncTestTemplates.Authoring.Validation;
 using AsyncTestTemplates.Tests.Infrastructure;
@@ -14,7 +15,12 @@ public sealed class RealTemplateTests
     {
         var findings = await TemplateValidator.ValidateAsync(RepositoryPaths.Templates, RepositoryPaths.VersionsFile, CancellationToken);
 
-        Assert.Empty(findings.Select(f => f.ToString()));
+        // The item templates name their file through a generated symbol that makes any name a valid
+        // C# type name, deliberately instead of sourceName: the engine's MV005 notes that, as info.
+        Assert.Equal(
+            ["async-fixture", "async-test-class", "async-test-settings"],
+            findings.Where(f => f is { Severity: Severity.Info, Code: "MV005" }).Select(f => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f.File)))).Order());
+        Assert.Empty(findings.Where(f => f is not { Severity: Severity.Info, Code: "MV005" }).Select(f => f.ToString()));
     }
 
     [Fact]

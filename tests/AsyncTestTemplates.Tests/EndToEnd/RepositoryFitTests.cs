@@ -42,47 +42,51 @@ public sealed class RepositoryFitTests(TemplatePackage package)
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Packages.props"), CentralPackages(""), cancellationToken);
 
-        var project = await CreateBuildAndTestAsync(repository, cancellationToken, "--samples", "false");
+        var project = await CreateBuildAndTestAsync("async-tests", repository, cancellationToken, "--samples", "false");
 
         Assert.Equal((1, 0, 1), project.ReadTrxCounters());
     }
 
-    [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Central_package_management_keeps_the_repository_s_own_versions()
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData("async-tests", 12)]
+    [InlineData("async-hosted-tests", 6)]
+    public async Task Central_package_management_keeps_the_repository_s_own_versions(string template, int sampleTests)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
-        // A repository that pins an older NSubstitute than ours, and one of our xunit packages.
+        // A repository that pins an older coverlet than ours, and one of our xunit packages.
         await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Packages.props"), CentralPackages("""
-                <PackageVersion Include="NSubstitute" Version="5.3.0" />
+                <PackageVersion Include="coverlet.collector" Version="6.0.4" />
                 <PackageVersion Include="xunit.v3.mtp-off" Version="$(XunitV3Version)" />
             """.Replace("$(XunitV3Version)", PackageVersions.ByProperty["XunitV3Version"])), cancellationToken);
 
-        var project = await CreateBuildAndTestAsync(repository, cancellationToken);
+        var project = await CreateBuildAndTestAsync(template, repository, cancellationToken);
 
-        Assert.Equal((12, 0, 12), project.ReadTrxCounters());
+        Assert.Equal((sampleTests, 0, sampleTests), project.ReadTrxCounters());
         var assets = await File.ReadAllTextAsync(Path.Combine(project.Directory, "obj", "project.assets.json"), cancellationToken);
-        Assert.Contains("\"NSubstitute/5.3.0\"", assets);
-        Assert.DoesNotContain($"\"NSubstitute/{PackageVersions.ByProperty["NSubstituteVersion"]}\"", assets);
+        Assert.Contains("\"coverlet.collector/6.0.4\"", assets);
+        Assert.DoesNotContain($"\"coverlet.collector/{PackageVersions.ByProperty["CoverletCollectorVersion"]}\"", assets);
     }
 
-    [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Strict_repository_settings_do_not_break_the_generated_code()
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData("async-tests", 12)]
+    [InlineData("async-hosted-tests", 6)]
+    public async Task Strict_repository_settings_do_not_break_the_generated_code(string template, int sampleTests)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Build.props"), StrictProps, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(repository.Root, ".editorconfig"), StrictEditorConfig, cancellationToken);
 
-        var project = await CreateBuildAndTestAsync(repository, cancellationToken);
+        var project = await CreateBuildAndTestAsync(template, repository, cancellationToken);
 
-        Assert.Equal((12, 0, 12), project.ReadTrxCounters());
+        Assert.Equal((sampleTests, 0, sampleTests), project.ReadTrxCounters());
     }
 
-    private async Task<GeneratedProject> CreateBuildAndTestAsync(SampleRepository repository, CancellationToken cancellationToken, params string[] arguments)
+    private async Task<GeneratedProject> CreateBuildAndTestAsync(string template, SampleRepository repository, CancellationToken cancellationToken, params string[] arguments)
     {
-        var project = await GeneratedProject.CreateAsync(
-            package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken, ["-n", "Acme.Orders.Tests", .. arguments]);
+        var project = await GeneratedProject.CreateFromAsync(
+            template, package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken, ["-n", "Acme.Orders.Tests", .. arguments]);
         await project.BuildAsync(cancellationToken);
         var test = await project.TestAsync(cancellationToken);
         Assert.True(test.ExitCode == 0, test.ToString());

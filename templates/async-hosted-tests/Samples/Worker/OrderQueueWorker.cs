@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 
 namespace AsyncTestsNamespace.Samples.Worker;
 
-/// <summary>Orders waiting to be processed.</summary>
-public sealed class OrderQueue
+/// <summary>Orders waiting to be processed, first in first out.</summary>
+public sealed class PendingOrders
 {
     private readonly Channel<string> _orders = Channel.CreateUnbounded<string>();
 
@@ -29,7 +29,7 @@ public interface IOrderHandler
 /// finishes the one in flight and drains the queue. Only when the host's shutdown timeout runs out
 /// is the remaining work cancelled.
 /// </summary>
-public sealed class OrderQueueWorker(OrderQueue queue, IOrderHandler handler, ILogger<OrderQueueWorker> logger)
+public sealed class OrderQueueWorker(PendingOrders queue, IOrderHandler handler, ILogger<OrderQueueWorker> logger)
     : BackgroundService
 {
     // Cancelled when the host gives up waiting (its shutdown timeout), not when stopping begins.
