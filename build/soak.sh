@@ -18,7 +18,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "soak: -n needs a positive whole number" >&2; exit 2; }
-[ ${#templates[@]} -gt 0 ] || templates=(async-tests async-hosted-tests)
+[ ${#templates[@]} -gt 0 ] || templates=(async-tests async-hosted-tests async-integration-tests)
 busy_runs=$(( runs / 5 > 0 ? runs / 5 : 1 ))
 
 repo=$(cd "$(dirname "$0")/.." && pwd)

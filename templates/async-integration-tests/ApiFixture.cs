@@ -6,7 +6,7 @@ namespace AsyncTestsNamespace;
 
 /// <summary>
 /// The project under test, started from its own <c>Program</c> by <see cref="WebApplicationFactory{TEntryPoint}"/>
-/// once for the <see cref="ApiCollection"/>: its real configuration and services, with the test's
+/// once for the <see cref="ApiCollectionDefinition"/>: its real configuration and services, with the test's
 /// clock, logging and database put in their place.
 /// </summary>
 /// <remarks>

@@ -8,18 +8,24 @@ using Microsoft.Extensions.Logging.Testing;
 namespace AsyncTestsNamespace;
 
 /// <summary>
+//#if (HasDatabase)
 /// The app under test, hosted in this process on an in-memory <see cref="TestServer"/>, on fake
 /// time and fake logging, with a real database of its own: started once for all the tests of a
 /// collection, and torn down after the last of them in the reverse order, every step within a bound.
+//#else
+/// The app under test, hosted in this process on an in-memory <see cref="TestServer"/>, on fake
+/// time and fake logging: started once for all the tests of a collection, and stopped after the
+/// last of them within a bound.
+//#endif
 /// </summary>
 /// <remarks>
 /// <para>
 /// Register a derived fixture with <c>ICollectionFixture&lt;T&gt;</c> on a
 /// <c>[CollectionDefinition]</c>. The tests of one collection run one after another, so each test
 /// calls <see cref="ResetAsync"/> first (in its <c>InitializeAsync</c>) and then has the app to
-/// itself: tests do not depend on each other or on their order. Other collections get fixtures and
-/// databases of their own and still run in parallel. (An assembly fixture would be shared by tests
-/// running in parallel, and a reset would pull the data from under them.)
+/// itself: tests do not depend on each other or on their order. Other collections get fixtures
+/// (and databases) of their own and still run in parallel. (An assembly fixture would be shared by
+/// tests running in parallel, and a reset would pull the data from under them.)
 /// </para>
 /// <para>
 /// The clock is shared by the collection and only moves forward: take

@@ -15,7 +15,7 @@ using Npgsql;
 namespace AsyncTestsNamespace;
 
 /// <summary>
-/// A minimal app, hosted once for the <see cref="ExampleApiCollection"/> on ASP.NET Core's
+/// A minimal app, hosted once for the <see cref="ExampleApiCollectionDefinition"/> on ASP.NET Core's
 /// in-memory test server (<c>builder.WebHost.UseTestServer()</c>; the old
 /// <c>new TestServer(new WebHostBuilder())</c> is obsolete since .NET 10). Replace it with your own
 /// app: map its endpoints here, or point an <see cref="AppFixture"/> at its <c>Program</c> with

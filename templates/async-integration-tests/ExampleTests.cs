@@ -6,7 +6,7 @@ namespace AsyncTestsNamespace;
 /// The shape of an integration test here: the app shared by the collection, reset before each test,
 /// a client whose requests are bounded, the test's token passed to every call, and fake time.
 /// </summary>
-[Collection(ExampleApiCollection.Name)]
+[Collection(ExampleApiCollectionDefinition.Name)]
 public sealed class ExampleTests(ExampleApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

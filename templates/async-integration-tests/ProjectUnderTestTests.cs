@@ -9,7 +9,7 @@ namespace AsyncTestsNamespace;
 /// A first test of the project under test: it starts in this process on the test's clock and
 /// database, and answers a request. Start here, then add tests of its endpoints.
 /// </summary>
-[Collection(ApiCollection.Name)]
+[Collection(ApiCollectionDefinition.Name)]
 public sealed class ProjectUnderTestTests(ApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

@@ -23,6 +23,7 @@ public sealed class RequestTimeoutHandler(TimeSpan defaultTimeout) : DelegatingH
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var timeout = request.Options.TryGetValue(TimeoutOption, out var own) ? own : defaultTimeout;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);

@@ -32,6 +32,24 @@ public sealed class SnapshotTests(TemplatePackage package)
         { "mtp", ["-n", "Acme.Worker.Tests", "--samples", "false", "--runner", "mtp", "--coverage", "false"] },
     };
 
+    public static TheoryData<string, string[]> AsyncIntegrationTestsScenarios { get; } = new()
+    {
+        { "default", ["-n", "Acme.Api.IntegrationTests"] },
+        { "postgres", ["-n", "Acme.Api.IntegrationTests", "--database", "postgres"] },
+        { "none", ["-n", "Acme.Api.IntegrationTests", "--database", "none"] },
+        { "no-samples", ["-n", "Acme.Api.IntegrationTests", "--samples", "false"] },
+        { "no-samples-postgres", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--database", "postgres"] },
+        { "no-samples-none", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--database", "none"] },
+        { "sut", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--sut", "../../src/Acme.Api/Acme.Api.csproj"] },
+        { "sut-net8", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--database", "none", "--framework", "net8.0", "--sut", "../../src/Acme.Api/Acme.Api.csproj"] },
+        { "net9-mtp", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--framework", "net9.0", "--runner", "mtp", "--coverage", "false"] },
+    };
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(AsyncIntegrationTestsScenarios))]
+    public async Task AsyncIntegrationTests(string scenario, string[] arguments) =>
+        await new TemplateVerifier(package).VerifyAsync(Options("async-integration-tests", scenario, arguments), nameof(AsyncIntegrationTests), TestContext.Current.CancellationToken);
+
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(AsyncHostedTestsScenarios))]
     public async Task AsyncHostedTests(string scenario, string[] arguments) =>
@@ -47,6 +65,7 @@ public sealed class SnapshotTests(TemplatePackage package)
     {
         var expected = AsyncTestsScenarios.Select(row => SnapshotFolder("async-tests", row, nameof(AsyncTests)))
             .Concat(AsyncHostedTestsScenarios.Select(row => SnapshotFolder("async-hosted-tests", row, nameof(AsyncHostedTests))))
+            .Concat(AsyncIntegrationTestsScenarios.Select(row => SnapshotFolder("async-integration-tests", row, nameof(AsyncIntegrationTests))))
             .Concat(ItemSnapshotTests.ExpectedSnapshotNames);
         var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
 

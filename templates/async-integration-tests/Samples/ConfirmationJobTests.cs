@@ -9,7 +9,7 @@ namespace AsyncTestsNamespace.Samples;
 /// A background job inside the app: triggered by a request that is answered before the work is
 /// done, and awaited through the event the job publishes when it is, never by waiting a while.
 /// </summary>
-[Collection(OrdersApiCollection.Name)]
+[Collection(OrdersApiCollectionDefinition.Name)]
 public sealed class ConfirmationJobTests(OrdersApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

@@ -8,7 +8,7 @@ namespace AsyncTestsNamespace.Samples;
 /// runs first: the reset in <see cref="InitializeAsync"/> is what isolates them. Take it out and one
 /// of the two fails.
 /// </summary>
-[Collection(OrdersApiCollection.Name)]
+[Collection(OrdersApiCollectionDefinition.Name)]
 public sealed class IsolationTests(OrdersApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

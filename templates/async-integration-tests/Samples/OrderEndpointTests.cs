@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace AsyncTestsNamespace.Samples;
 
 /// <summary>Endpoint round trips through the app's real HTTP pipeline: routing, binding, validation, JSON.</summary>
-[Collection(OrdersApiCollection.Name)]
+[Collection(OrdersApiCollectionDefinition.Name)]
 public sealed class OrderEndpointTests(OrdersApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

@@ -7,7 +7,7 @@ namespace AsyncTestsNamespace.Samples;
 /// A time-dependent endpoint tested on the app's fake clock: half an hour passes in no time, and the
 /// boundary is hit to the second, every run.
 /// </summary>
-[Collection(OrdersApiCollection.Name)]
+[Collection(OrdersApiCollectionDefinition.Name)]
 public sealed class OrderExpiryTests(OrdersApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

@@ -7,7 +7,7 @@ namespace AsyncTestsNamespace.Samples;
 /// The app against its real database: what goes in through the API is in the table, and what is put
 /// in the table is served by the API, checked with the test's own connection.
 /// </summary>
-[Collection(OrdersApiCollection.Name)]
+[Collection(OrdersApiCollectionDefinition.Name)]
 public sealed class OrderStorageTests(OrdersApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

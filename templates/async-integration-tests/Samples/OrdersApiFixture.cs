@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AsyncTestsNamespace.Samples;
 
 /// <summary>
-/// The sample <see cref="OrdersApi"/> started once for the <see cref="OrdersApiCollection"/>, on
+/// The sample <see cref="OrdersApi"/> started once for the <see cref="OrdersApiCollectionDefinition"/>, on
 /// ASP.NET Core's in-memory test server: <c>builder.WebHost.UseTestServer()</c>, the current API
 /// (<c>new TestServer(new WebHostBuilder())</c> is obsolete since .NET 10).
 /// </summary>

@@ -7,7 +7,7 @@ namespace AsyncTestsNamespace.Samples;
 /// A slow endpoint, both ways: cut off by the client's per-request timeout with a message that names
 /// the request (and the server stops the work), and answered once its work is done on fake time.
 /// </summary>
-[Collection(OrdersApiCollection.Name)]
+[Collection(OrdersApiCollectionDefinition.Name)]
 public sealed class SlowEndpointTests(OrdersApiFixture api) : IAsyncLifetime
 {
     public ValueTask InitializeAsync() => api.ResetAsync(TestContext.Current.CancellationToken);

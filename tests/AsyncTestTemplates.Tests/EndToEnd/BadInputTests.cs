@@ -50,4 +50,22 @@ public sealed class BadInputTests(TemplatePackage package)
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.Contains(Message, build.StandardOutput);
     }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_missing_web_project_under_test_leaves_its_tests_out_and_the_rest_runs()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("missing-web-sut");
+        var project = await GeneratedProject.CreateFromAsync(
+            "async-integration-tests", package, root.Combine("X.Tests"), cancellationToken, "-n", "X.Tests", "--samples", "false", "--sut", "../src/Nope/Nope.csproj");
+
+        var test = await project.TestAsync(cancellationToken);
+
+        // Its Program class is not there to compile against: the files that need it are named and left out.
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Contains("warning ATT001: The project under test '../src/Nope/Nope.csproj' does not exist", test.StandardOutput);
+        Assert.Contains("(ApiFixture.cs, ApiCollectionDefinition.cs, ProjectUnderTestTests.cs) are left out of the build", test.StandardOutput);
+        var expected = IntegrationTemplateTests.ExpectedTests("sqlite", samples: false);
+        Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
+    }
 }

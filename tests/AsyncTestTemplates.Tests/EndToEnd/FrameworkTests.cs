@@ -6,13 +6,14 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 public sealed class FrameworkTests(TemplatePackage package)
 {
     [Theory(Timeout = EndToEndLimits.Test)]
-    [InlineData("net8.0", "8.0.")]
-    public async Task Older_framework_builds_and_runs_where_its_runtime_exists(string framework, string runtimePrefix)
+    [InlineData("async-tests", "net8.0", "8.0.", 12)]
+    [InlineData("async-integration-tests", "net8.0", "8.0.", 11)]
+    public async Task Older_framework_builds_and_runs_where_its_runtime_exists(string template, string framework, string runtimePrefix, int sampleTests)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
-        var project = await GeneratedProject.CreateAsync(
-            package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken,
+        var project = await GeneratedProject.CreateFromAsync(
+            template, package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken,
             "-n", "Acme.Orders.Tests", "--framework", framework);
 
         await project.BuildAsync(cancellationToken);
@@ -25,6 +26,6 @@ public sealed class FrameworkTests(TemplatePackage package)
 
         var test = await project.TestAsync(cancellationToken);
         Assert.True(test.ExitCode == 0, test.ToString());
-        Assert.Equal((12, 0, 12), project.ReadTrxCounters());
+        Assert.Equal((sampleTests, 0, sampleTests), project.ReadTrxCounters());
     }
 }

@@ -40,9 +40,25 @@ public sealed class GeneratedProject
         return build;
     }
 
+    /// <summary>
+    /// Restore and build with every warning an error but NU1603 (a referenced project pins a version
+    /// the registry lacks); returns the NU1603 lines for the caller to check where they come from.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BuildAllowingNu1603Async(CancellationToken cancellationToken)
+    {
+        var build = await Dotnet.RunAsync(Directory, CommandLimit, cancellationToken, "build", "-warnaserror", "-warnnotaserror:NU1603", "-nologo");
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.All(build.WarningLines, line => Assert.Contains("warning NU1603:", line, StringComparison.Ordinal));
+        return build.WarningLines;
+    }
+
     /// <summary>A plain <c>dotnet test</c>, no arguments, as a user or CI runs it.</summary>
     public Task<ProcessResult> TestAsync(CancellationToken cancellationToken, TimeSpan? limit = null) =>
         Dotnet.RunAsync(Directory, limit ?? CommandLimit, cancellationToken, "test");
+
+    /// <summary>A plain <c>dotnet test</c> with environment variables set (null removes one).</summary>
+    public Task<ProcessResult> TestAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
+        Dotnet.RunAsync(Directory, CommandLimit, environment, cancellationToken, "test");
 
     public Task WriteFileAsync(string relativePath, string content, CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(Path.Combine(Directory, relativePath), content, cancellationToken);

@@ -71,6 +71,7 @@ public sealed class RepositoryFitTests(TemplatePackage package)
     [Theory(Timeout = EndToEndLimits.Test)]
     [InlineData("async-tests", 12)]
     [InlineData("async-hosted-tests", 6)]
+    [InlineData("async-integration-tests", 11)]
     public async Task Strict_repository_settings_do_not_break_the_generated_code(string template, int sampleTests)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

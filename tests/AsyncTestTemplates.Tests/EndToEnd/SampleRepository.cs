@@ -91,5 +91,16 @@ public sealed class SampleRepository : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    /// <summary>The web API's path as a user passes it to --sut from tests/&lt;project&gt;/.</summary>
+    public static string WebApiSutArgument => "../../src/Acme.Api/Acme.Api.csproj";
+
+    /// <summary>Adds the SDK's own <c>dotnet new webapi</c> project at src/Acme.Api.</summary>
+    public async Task AddWebApiAsync(CancellationToken cancellationToken)
+    {
+        var result = await Dotnet.RunAsync(_root.Path, TimeSpan.FromMinutes(2), cancellationToken,
+            "new", "webapi", "-n", "Acme.Api", "-o", Path.Combine("src", "Acme.Api"), "--no-restore", "--no-update-check");
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
     public void Dispose() => _root.Dispose();
 }

@@ -10,11 +10,21 @@ public static class ProcessRunner
     // dotnet/msbuild/test run the wrong way.
     private static readonly string[] InheritedPrefixesToDrop = ["MSBUILD", "MSBuild", "VSTEST", "TESTINGPLATFORM", "DOTNET_TEST"];
 
+    public static Task<ProcessResult> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string workingDirectory,
+        TimeSpan timeLimit,
+        CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, workingDirectory, timeLimit, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>Runs the command with <paramref name="environment"/> on top of this process's (a null value removes a variable).</summary>
     public static async Task<ProcessResult> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         string workingDirectory,
         TimeSpan timeLimit,
+        IReadOnlyDictionary<string, string?> environment,
         CancellationToken cancellationToken)
     {
         var startInfo = new ProcessStartInfo(fileName)
@@ -42,6 +52,10 @@ public static class ProcessRunner
         startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         startInfo.Environment["UseSharedCompilation"] = "false";
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         var command = $"{fileName} {string.Join(' ', startInfo.ArgumentList.Select(Quote))}";
         var stdout = new StringBuilder();

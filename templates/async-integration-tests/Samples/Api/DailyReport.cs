@@ -7,7 +7,7 @@ namespace AsyncTestsNamespace.Samples.Api;
 /// A slow endpoint: building the daily report takes minutes (here a delay on the app's clock stands
 /// in for the slow work). When the client gives up, the request is aborted and the work stops.
 /// </summary>
-public sealed class DailyReport
+internal sealed class DailyReport
 {
     public static TimeSpan BuildTime { get; } = TimeSpan.FromMinutes(2);
 

@@ -9,7 +9,7 @@ namespace AsyncTestsNamespace.Samples.Api;
 /// the loop goes on.
 /// </summary>
 public sealed class OrderConfirmationWorker(
-    ConfirmationQueue queue, IOrderStore store, OrderEvents events, ILogger<OrderConfirmationWorker> logger)
+    PendingConfirmations queue, IOrderStore store, OrderEvents events, ILogger<OrderConfirmationWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

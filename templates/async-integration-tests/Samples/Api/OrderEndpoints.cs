@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace AsyncTestsNamespace.Samples.Api;
 
 /// <summary>The handlers of the order endpoints. Each takes the request's cancellation token and passes it on.</summary>
-public static class OrderEndpoints
+internal static class OrderEndpoints
 {
     /// <summary>How long a pending order waits for confirmation before it expires.</summary>
     public static TimeSpan PaymentWindow { get; } = TimeSpan.FromMinutes(30);
@@ -45,7 +45,7 @@ public static class OrderEndpoints
 
     /// <summary>Queues the order for <see cref="OrderConfirmationWorker"/> and answers at once.</summary>
     public static async Task<Results<Accepted, NotFound>> ConfirmAsync(
-        long id, IOrderStore store, ConfirmationQueue queue, CancellationToken cancellationToken)
+        long id, IOrderStore store, PendingConfirmations queue, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(id, cancellationToken) is null)
         {

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization;
 //#if (HasDatabase)
 using System.Data.Common;
 //#endif
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 //#if (DatabaseSqlite)
@@ -53,7 +53,7 @@ public static class OrdersApi
         services.AddSingleton<IOrderStore>(provider => provider.GetRequiredService<InMemoryOrderStore>());
 //#endif
         services.AddSingleton<OrderEvents>();
-        services.AddSingleton<ConfirmationQueue>();
+        services.AddSingleton<PendingConfirmations>();
         services.AddHostedService<OrderConfirmationWorker>();
     }
 
@@ -63,7 +63,7 @@ public static class OrdersApi
         app.MapGet("/orders/count", OrderEndpoints.CountAsync);
         app.MapGet("/orders/{id:long}", OrderEndpoints.GetAsync);
         app.MapPost("/orders/{id:long}/confirmation", OrderEndpoints.ConfirmAsync);
-        app.MapGet("/orders/events", OrderEventStream.StreamAsync);
+        app.MapGet("/orders/events", OrderEventFeed.StreamAsync);
         app.MapGet("/reports/daily", DailyReport.GetAsync);
     }
 }

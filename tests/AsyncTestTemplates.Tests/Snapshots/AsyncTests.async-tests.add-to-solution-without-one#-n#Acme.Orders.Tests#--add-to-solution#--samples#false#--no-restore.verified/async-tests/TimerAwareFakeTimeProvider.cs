@@ -63,6 +63,17 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         }
     }
 
+    /// <summary>
+    /// Forgets the timers created so far and not waited for: on a clock shared by several tests, the
+    /// next test's <see cref="WaitForTimerAsync"/> then waits for a timer of its own.
+    /// </summary>
+    public void ForgetArmedTimers()
+    {
+        while (_timersCreated.Reader.TryRead(out _))
+        {
+        }
+    }
+
     /// <summary>Waits for the next timer (see <see cref="WaitForTimerAsync"/>), then advances the clock by <paramref name="delta"/>.</summary>
     public async Task AdvanceWhenArmedAsync(TimeSpan delta, CancellationToken cancellationToken)
     {

@@ -1,0 +1,109 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// async-integration-tests from the real package to a plain <c>dotnet test</c>: each database
+/// flavour under both runners, PostgreSQL against a real server (and the clear failure without
+/// one), and --sut pointing at the SDK's own <c>dotnet new webapi</c> project.
+/// </summary>
+public sealed class IntegrationTemplateTests(TemplatePackage package)
+{
+    public static TheoryData<bool, string, bool> Cases { get; } = new()
+    {
+        // repository selects MTP, --database, samples
+        { false, "sqlite", true },
+        { true, "none", true },
+        { true, "sqlite", false },
+    };
+
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [MemberData(nameof(Cases))]
+    public async Task Generated_project_passes_a_plain_dotnet_test(bool repositorySelectsMtp, string database, bool samples)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(repositorySelectsMtp, cancellationToken);
+        var project = await CreateAsync(repository, cancellationToken, "--database", database, "--samples", samples ? "true" : "false");
+        await project.BuildAsync(cancellationToken);
+
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var expected = ExpectedTests(database, samples);
+        Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
+        Assert.Contains(repositorySelectsMtp ? "Test run summary" : "Passed!", test.StandardOutput);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Postgres_flavour_passes_against_a_real_server_and_drops_its_databases()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var server = PostgresServer.FromEnvironment();
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        var project = await CreateAsync(repository, cancellationToken, "--database", "postgres");
+        await project.BuildAsync(cancellationToken);
+        var before = await server.ListTestDatabasesAsync(cancellationToken);
+
+        var test = await project.TestAsync(new Dictionary<string, string?> { [PostgresServer.Variable] = server.ConnectionString }, cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var expected = ExpectedTests("postgres", samples: true);
+        Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
+        // Each fixture's database was created on that server and dropped again.
+        Assert.Equal(before, await server.ListTestDatabasesAsync(cancellationToken));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Postgres_flavour_without_a_server_fails_every_test_with_the_fix()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        var project = await CreateAsync(repository, cancellationToken, "--database", "postgres", "--samples", "false");
+        await project.BuildAsync(cancellationToken);
+
+        // Nothing listens on port 1.
+        var test = await project.TestAsync(
+            new Dictionary<string, string?> { [PostgresServer.Variable] = "Host=127.0.0.1;Port=1;Username=postgres" }, cancellationToken);
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        var expected = ExpectedTests("postgres", samples: false);
+        Assert.Equal((0, expected, expected), project.ReadTrxCounters());
+        Assert.Contains("No PostgreSQL server to test against at 127.0.0.1:1 as 'postgres'", test.Output);
+        Assert.Contains($"Set the environment variable {PostgresServer.Variable}", test.Output);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_web_api_under_test_passes_its_generated_test_against_the_real_app()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: true, cancellationToken);
+        await repository.AddWebApiAsync(cancellationToken);
+        var project = await CreateAsync(repository, cancellationToken, "--sut", SampleRepository.WebApiSutArgument, "--samples", "false");
+
+        // The SDK's webapi pins a package version this registry lacks: its NU1603 is the only warning.
+        var warnings = await project.BuildAllowingNu1603Async(cancellationToken);
+        Assert.All(warnings, line => Assert.Contains("Microsoft.AspNetCore.OpenApi", line, StringComparison.Ordinal));
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        // The project under test's one test, and the example tests (no samples).
+        var expected = 1 + ExpectedTests("sqlite", samples: false);
+        Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
+        var coverage = project.ReadCoverageByPackage();
+        Assert.True(coverage.TryGetValue("Acme.Api", out var lineRate) && lineRate > 0, $"Acme.Api not covered: {string.Join(", ", coverage)}");
+    }
+
+    /// <summary>Tests generated with these options: the samples, or the example class.</summary>
+    public static int ExpectedTests(string database, bool samples) => (database, samples) switch
+    {
+        ("none", true) => 9,
+        (_, true) => 11,
+        ("none", false) => 1,
+        (_, false) => 2,
+    };
+
+    private Task<GeneratedProject> CreateAsync(SampleRepository repository, CancellationToken cancellationToken, params string[] arguments) =>
+        GeneratedProject.CreateFromAsync(
+            "async-integration-tests", package, Path.Combine(repository.TestsDirectory, "Acme.Api.IntegrationTests"), cancellationToken,
+            ["-n", "Acme.Api.IntegrationTests", .. arguments]);
+}
