@@ -13,12 +13,12 @@ namespace AsyncTestsNamespace;
 //#if (Framework == "net8.0" || Framework == "net9.0")
 /// <c>Program</c> must be public. On .NET 8 and 9 the <c>Program</c> class of top-level statements is
 /// internal: add this line at the end of the project under test's Program.cs —
-/// <code>public partial class Program;</code>
+/// <code>public partial class Program { }</code>
 /// (.NET 10's web SDK generates it.) The app runs in the Development environment, as
 /// <see cref="WebApplicationFactory{TEntryPoint}"/>'s default.
 //#else
 /// <c>Program</c> is public: .NET 10's web SDK makes the <c>Program</c> class of top-level statements
-/// public (on .NET 8 or 9, add <c>public partial class Program;</c> to Program.cs yourself). The app
+/// public (on .NET 8 or 9, add <c>public partial class Program { }</c> to Program.cs yourself). The app
 /// runs in the Development environment, as <see cref="WebApplicationFactory{TEntryPoint}"/>'s default.
 //#endif
 /// </remarks>

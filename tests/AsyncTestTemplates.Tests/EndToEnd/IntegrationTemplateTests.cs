@@ -93,6 +93,36 @@ public sealed class IntegrationTemplateTests(TemplatePackage package)
         Assert.True(coverage.TryGetValue("Acme.Api", out var lineRate) && lineRate > 0, $"Acme.Api not covered: {string.Join(", ", coverage)}");
     }
 
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task On_net8_a_web_api_under_test_needs_exactly_the_documented_line()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        await repository.AddMinimalWebApiAsync("net8.0", cancellationToken);
+        var project = await CreateAsync(repository, cancellationToken,
+            "--framework", "net8.0", "--sut", SampleRepository.WebApiSutArgument, "--samples", "false", "--database", "none");
+
+        // Top-level statements on .NET 8: Program is internal, and the error points at the file that says what to do.
+        var internalProgram = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+        Assert.Contains("ApiFixture.cs", Assert.Single(internalProgram.Output.Split('\n').Where(line => line.Contains("error CS0122", StringComparison.Ordinal)).Distinct()));
+        var fixture = await File.ReadAllTextAsync(Path.Combine(project.Directory, "ApiFixture.cs"), cancellationToken);
+        Assert.Contains("<code>public partial class Program { }</code>", fixture);
+
+        await repository.AppendToWebApiProgramAsync("public partial class Program { }", cancellationToken);
+        await project.BuildAsync(cancellationToken);
+
+        var runtimes = await Dotnet.RunAsync(repository.Root, TimeSpan.FromMinutes(1), cancellationToken, "--list-runtimes");
+        if (!runtimes.StandardOutput.Contains("Microsoft.AspNetCore.App 8.0.", StringComparison.Ordinal))
+        {
+            Assert.Skip($"Built warning-free once Program was public; not run: no ASP.NET Core 8 runtime on this machine.\n{runtimes.StandardOutput}");
+        }
+
+        var test = await project.TestAsync(cancellationToken);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var expected = 1 + ExpectedTests("none", samples: false);
+        Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
+    }
+
     /// <summary>Tests generated with these options: the samples, or the example class.</summary>
     public static int ExpectedTests(string database, bool samples) => (database, samples) switch
     {

@@ -102,5 +102,34 @@ public sealed class SampleRepository : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    /// <summary>
+    /// Adds a minimal web project at src/Acme.Api for an older framework (the SDK's webapi template
+    /// targets only the newest), as top-level statements: its Program class is internal.
+    /// </summary>
+    public async Task AddMinimalWebApiAsync(string framework, CancellationToken cancellationToken)
+    {
+        var project = _root.Combine("src", "Acme.Api");
+        Directory.CreateDirectory(project);
+        await File.WriteAllTextAsync(Path.Combine(project, "Acme.Api.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>{framework}</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+            </Project>
+            """, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/", () => "Hello");
+            app.Run();
+
+            """, cancellationToken);
+    }
+
+    /// <summary>Appends <paramref name="line"/> to src/Acme.Api/Program.cs, as the README tells a user to.</summary>
+    public Task AppendToWebApiProgramAsync(string line, CancellationToken cancellationToken) =>
+        File.AppendAllTextAsync(_root.Combine("src", "Acme.Api", "Program.cs"), line + "\n", cancellationToken);
+
     public void Dispose() => _root.Dispose();
 }

@@ -11,7 +11,7 @@ namespace Acme.Api.IntegrationTests;
 /// </summary>
 /// <remarks>
 /// <c>Program</c> is public: .NET 10's web SDK makes the <c>Program</c> class of top-level statements
-/// public (on .NET 8 or 9, add <c>public partial class Program;</c> to Program.cs yourself). The app
+/// public (on .NET 8 or 9, add <c>public partial class Program { }</c> to Program.cs yourself). The app
 /// runs in the Development environment, as <see cref="WebApplicationFactory{TEntryPoint}"/>'s default.
 /// </remarks>
 public sealed class ApiFixture : AppFixture

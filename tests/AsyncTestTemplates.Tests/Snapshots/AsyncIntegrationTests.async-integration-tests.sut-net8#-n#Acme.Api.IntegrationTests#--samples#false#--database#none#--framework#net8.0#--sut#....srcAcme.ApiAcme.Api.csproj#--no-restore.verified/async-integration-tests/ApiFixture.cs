@@ -12,7 +12,7 @@ namespace Acme.Api.IntegrationTests;
 /// <remarks>
 /// <c>Program</c> must be public. On .NET 8 and 9 the <c>Program</c> class of top-level statements is
 /// internal: add this line at the end of the project under test's Program.cs —
-/// <code>public partial class Program;</code>
+/// <code>public partial class Program { }</code>
 /// (.NET 10's web SDK generates it.) The app runs in the Development environment, as
 /// <see cref="WebApplicationFactory{TEntryPoint}"/>'s default.
 /// </remarks>
