@@ -16,39 +16,37 @@ namespace AsyncTestsNamespace;
 
 /// <summary>
 /// A minimal app, hosted once for the <see cref="ExampleApiCollectionDefinition"/> on ASP.NET Core's
-/// in-memory test server (<c>builder.WebHost.UseTestServer()</c>; the old
-/// <c>new TestServer(new WebHostBuilder())</c> is obsolete since .NET 10). Replace it with your own
-/// app: map its endpoints here, or point an <see cref="AppFixture"/> at its <c>Program</c> with
-/// <c>WebApplicationFactory</c> (what <c>--sut</c> generates).
+/// in-memory test server. Replace it with your own app: register and map it here as its Program.cs
+/// does, or point an <see cref="AppFixture"/> at its <c>Program</c> with <c>WebApplicationFactory</c>
+/// (what <c>--sut</c> generates).
 /// </summary>
 public sealed class ExampleApiFixture : AppFixture
 {
-    private WebApplication? _app;
-
     protected override async Task<TestServer> StartAppAsync(CancellationToken cancellationToken)
     {
 //#if (HasDatabase)
         await CreateSchemaAsync(cancellationToken);
-
+        var connectionString = Database.ConnectionString;
 //#endif
-        // An empty builder: nothing from the machine's configuration or environment leaks in.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseTestServer();
-        builder.Services.AddRouting();
+        return await StartWebApplicationAsync(
+            builder =>
+            {
+                builder.Services.AddSingleton(TimeProvider.System);
 //#if (DatabaseSqlite)
-        var connectionString = Database.ConnectionString;
-        builder.Services.AddSingleton<DbDataSource>(_ => SqliteFactory.Instance.CreateDataSource(connectionString));
+                builder.Services.AddSingleton<DbDataSource>(_ => SqliteFactory.Instance.CreateDataSource(connectionString));
 //#elseif (DatabasePostgres)
-        var connectionString = Database.ConnectionString;
-        builder.Services.AddSingleton<DbDataSource>(_ => NpgsqlDataSource.Create(connectionString));
+                builder.Services.AddSingleton<DbDataSource>(_ => NpgsqlDataSource.Create(connectionString));
 //#endif
-        builder.Services.AddSingleton(TimeProvider.System);
-        AddTestServices(builder.Services);
+            },
+            MapEndpoints,
+            cancellationToken);
+    }
 
-        _app = builder.Build();
-        _app.MapGet("/now", (TimeProvider time) => time.GetUtcNow());
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapGet("/now", (TimeProvider time) => time.GetUtcNow());
 //#if (HasDatabase)
-        _app.MapPost("/visits", async (DbDataSource database, TimeProvider time, CancellationToken requestAborted) =>
+        app.MapPost("/visits", async (DbDataSource database, TimeProvider time, CancellationToken requestAborted) =>
         {
             await using var insert = database.CreateCommand("INSERT INTO visits (at) VALUES (@at)");
             var at = insert.CreateParameter();
@@ -58,33 +56,12 @@ public sealed class ExampleApiFixture : AppFixture
             await insert.ExecuteNonQueryAsync(requestAborted);
             return TypedResults.NoContent();
         });
-        _app.MapGet("/visits/count", async (DbDataSource database, CancellationToken requestAborted) =>
+        app.MapGet("/visits/count", async (DbDataSource database, CancellationToken requestAborted) =>
         {
             await using var count = database.CreateCommand("SELECT COUNT(*) FROM visits");
             return Convert.ToInt32(await count.ExecuteScalarAsync(requestAborted), System.Globalization.CultureInfo.InvariantCulture);
         });
 //#endif
-        await _app.StartAsync(cancellationToken);
-        return _app.GetTestServer();
-    }
-
-    protected override async ValueTask StopAppAsync()
-    {
-        if (_app is null)
-        {
-            return;
-        }
-
-        // Its own bound: teardown runs after the test's token may have been cancelled.
-        using var bounded = new CancellationTokenSource(TestTimeouts.Guard);
-        try
-        {
-            await _app.StopAsync(bounded.Token);
-        }
-        finally
-        {
-            await _app.DisposeAsync();
-        }
     }
 //#if (HasDatabase)
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,7 @@ public abstract class AppFixture : IAsyncLifetime
     public static TimeSpan StartStopLimit { get; } = TimeSpan.FromMilliseconds(TestTimeouts.Default);
 
     private TestServer? _server;
+    private WebApplication? _app;
     private bool _disposed;
 
     protected AppFixture() =>
@@ -157,8 +159,55 @@ public abstract class AppFixture : IAsyncLifetime
     /// </summary>
     protected abstract Task<TestServer> StartAppAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stops and disposes the app. Called once, also after a failed or partial start.</summary>
-    protected abstract ValueTask StopAppAsync();
+    /// <summary>
+    /// Stops and disposes the app. Called once, also after a failed or partial start. The default
+    /// stops an app started by <see cref="StartWebApplicationAsync"/>.
+    /// </summary>
+    protected virtual async ValueTask StopAppAsync()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        // Its own bound: teardown runs after the test's token may have been cancelled.
+        using var bounded = new CancellationTokenSource(TestTimeouts.Guard);
+        try
+        {
+            await _app.StopAsync(bounded.Token);
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Builds an app in this process on ASP.NET Core's in-memory test server
+    /// (<c>builder.WebHost.UseTestServer()</c>; <c>new TestServer(new WebHostBuilder())</c> is
+    /// obsolete since .NET 10), with <see cref="AddTestServices"/>, and starts it.
+    /// </summary>
+    /// <param name="configure">Registers the app's services and settings, as its Program.cs does.</param>
+    /// <param name="mapEndpoints">Maps the app's endpoints.</param>
+    /// <param name="cancellationToken">Bounds the start.</param>
+    protected async Task<TestServer> StartWebApplicationAsync(
+        Action<WebApplicationBuilder> configure, Action<WebApplication> mapEndpoints, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(mapEndpoints);
+        // An empty builder: no appsettings files, environment variables or console logging from
+        // the machine the tests run on. The test decides every setting.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseTestServer();
+        builder.Services.AddRouting();
+        configure(builder);
+        AddTestServices(builder.Services);
+
+        _app = builder.Build();
+        mapEndpoints(_app);
+        await _app.StartAsync(cancellationToken);
+        return _app.GetTestServer();
+    }
 
     /// <summary>Clears state the app keeps outside the database. Nothing by default.</summary>
     protected virtual ValueTask ResetAppStateAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;

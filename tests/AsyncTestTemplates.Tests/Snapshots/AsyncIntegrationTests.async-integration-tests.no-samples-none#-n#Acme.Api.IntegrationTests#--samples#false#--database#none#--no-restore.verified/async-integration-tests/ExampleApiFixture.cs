@@ -7,46 +7,25 @@ namespace Acme.Api.IntegrationTests;
 
 /// <summary>
 /// A minimal app, hosted once for the <see cref="ExampleApiCollectionDefinition"/> on ASP.NET Core's
-/// in-memory test server (<c>builder.WebHost.UseTestServer()</c>; the old
-/// <c>new TestServer(new WebHostBuilder())</c> is obsolete since .NET 10). Replace it with your own
-/// app: map its endpoints here, or point an <see cref="AppFixture"/> at its <c>Program</c> with
-/// <c>WebApplicationFactory</c> (what <c>--sut</c> generates).
+/// in-memory test server. Replace it with your own app: register and map it here as its Program.cs
+/// does, or point an <see cref="AppFixture"/> at its <c>Program</c> with <c>WebApplicationFactory</c>
+/// (what <c>--sut</c> generates).
 /// </summary>
 public sealed class ExampleApiFixture : AppFixture
 {
-    private WebApplication? _app;
-
     protected override async Task<TestServer> StartAppAsync(CancellationToken cancellationToken)
     {
-        // An empty builder: nothing from the machine's configuration or environment leaks in.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseTestServer();
-        builder.Services.AddRouting();
-        builder.Services.AddSingleton(TimeProvider.System);
-        AddTestServices(builder.Services);
-
-        _app = builder.Build();
-        _app.MapGet("/now", (TimeProvider time) => time.GetUtcNow());
-        await _app.StartAsync(cancellationToken);
-        return _app.GetTestServer();
+        return await StartWebApplicationAsync(
+            builder =>
+            {
+                builder.Services.AddSingleton(TimeProvider.System);
+            },
+            MapEndpoints,
+            cancellationToken);
     }
 
-    protected override async ValueTask StopAppAsync()
+    private static void MapEndpoints(WebApplication app)
     {
-        if (_app is null)
-        {
-            return;
-        }
-
-        // Its own bound: teardown runs after the test's token may have been cancelled.
-        using var bounded = new CancellationTokenSource(TestTimeouts.Guard);
-        try
-        {
-            await _app.StopAsync(bounded.Token);
-        }
-        finally
-        {
-            await _app.DisposeAsync();
-        }
+        app.MapGet("/now", (TimeProvider time) => time.GetUtcNow());
     }
 }
