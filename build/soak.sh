@@ -2,18 +2,23 @@
 # Soak check (a script, not a pass/fail timing test): every project template's generated sample
 # suite is run N times in a row and N/5 times while every core is busy with other work, under
 # both test runners. Prints runs, failures and the slowest test per template and runner, and the
-# real time a simulated day takes; exits non-zero on any failure.
+# real time a simulated day takes. Then the fault matrix: tests/faults/FaultyTests.cs in a project
+# of each template, under each runner, where every faulty run must end by itself within two
+# minutes, fail, and name its culprit. Exits non-zero on any failure.
 #
-# usage: build/soak.sh [-n N] [-t TEMPLATE]...      (defaults: N=100, every project template)
+# usage: build/soak.sh [-n N] [-t TEMPLATE]... [--no-faults]
+#        (defaults: N=100, every project template, with the fault matrix)
 set -euo pipefail
 
 runs=100
 templates=()
+faults=true
 while [ $# -gt 0 ]; do
   case "$1" in
     -n|--runs) runs="$2"; shift 2 ;;
     -t|--template) templates+=("$2"); shift 2 ;;
-    -h|--help) sed -n '2,8p' "$0"; exit 0 ;;
+    --no-faults) faults=false; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "soak: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -72,9 +77,65 @@ for template in "${templates[@]}"; do
   done
 done
 
-python3 - "$work" "${templates[@]}" <<'PY'
+# --- the fault matrix -----------------------------------------------------------------------------
+# Each entry: the fault classes run together, then what the output must name ('|' between names).
+fault_runs=(
+  "AwaitsForever BlocksForever;[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'|[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'"
+  "SetupHangs;[hung fixture?]|HangingSetupFixture (SetupHangs)"
+  "FireAndForget ForegroundThread TeardownThrows;[unobserved task exception]|at Fault.Tests.FireAndForget.|[thread left running?]|'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running' ran|Cleanup Failure (Fault.Tests.TeardownThrows"
+)
+fault_failures=0
+if [ "$faults" = true ]; then
+  mkdir -p "$work/faults-mtp"
+  echo '{ "test": { "runner": "Microsoft.Testing.Platform" } }' > "$work/faults-mtp/global.json"
+  echo
+  echo "| template | runner | faults | seconds | exit | culprits named |"
+  echo "|---|---|---|---|---|---|"
+  for template in "${templates[@]}"; do
+    for runner in vstest mtp; do
+      parent="$work/faults-$runner"
+      mkdir -p "$parent"
+      project="$parent/$template"
+      say "fault matrix: $template / $runner"
+      (cd "$parent" && dotnet new "$template" -o "$template" -n Fault.Tests --runner "$runner" --samples false --hang-timeout 12 \
+        --no-restore --debug:custom-hive "$work/hive" --no-update-check >/dev/null 2>&1)
+      cp "$repo/tests/faults/FaultyTests.cs" "$project/"
+      dotnet build "$project" -nologo -v q -warnaserror >/dev/null
+      for entry in "${fault_runs[@]}"; do
+        classes=${entry%%;*}
+        filter=()
+        for class in $classes; do
+          if [ "$runner" = mtp ]; then filter+=(--filter-class "Fault.Tests.$class"); else filter+=("FullyQualifiedName~Fault.Tests.$class."); fi
+        done
+        if [ "$runner" = vstest ]; then filter=(--filter "$(IFS='|'; echo "${filter[*]}")"); fi
+        started=$(date +%s)
+        set +e
+        output=$(cd "$project" && timeout 240 dotnet test --no-build "${filter[@]}" 2>&1)
+        code=$?
+        set -e
+        seconds=$(( $(date +%s) - started ))
+        missing=()
+        IFS='|' read -r -a culprits <<< "${entry#*;}"
+        for culprit in "${culprits[@]}"; do
+          grep -qF -- "$culprit" <<< "$output" || missing+=("$culprit")
+        done
+        verdict=yes
+        if [ "$code" -eq 0 ] || [ "$seconds" -ge 120 ] || [ ${#missing[@]} -gt 0 ]; then
+          verdict="NO (missing: ${missing[*]:-none})"
+          fault_failures=$((fault_failures + 1))
+          echo "$output" | tail -n 30 >&2
+        fi
+        echo "| $template | $runner | $classes | $seconds | $code | $verdict |"
+      done
+    done
+  done
+  echo
+  echo "fault matrix: $fault_failures failures"
+fi
+
+python3 - "$work" "$fault_failures" "${templates[@]}" <<'PY'
 import glob, os, statistics, sys, xml.etree.ElementTree as ET
-work, templates = sys.argv[1], sys.argv[2:]
+work, fault_failures, templates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def seconds(d):
     h, m, s = d.split(":"); return int(h) * 3600 + int(m) * 60 + float(s)
 failed_total = 0
@@ -104,5 +165,5 @@ for template in templates:
             day_text = f"{statistics.median(day):.0f}" if day else "n/a"
             print(f"| {template} | {runner} | {phase} | {len(trx)} | {failures} | {slowest[0].rsplit('.', 1)[-1]} {slowest[1]:.2f} | {day_text} |")
 print(f"\nsoak: {failed_total} failures")
-sys.exit(1 if failed_total else 0)
+sys.exit(1 if failed_total or fault_failures else 0)
 PY

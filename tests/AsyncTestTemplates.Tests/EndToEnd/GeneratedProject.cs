@@ -56,6 +56,10 @@ public sealed class GeneratedProject
     public Task<ProcessResult> TestAsync(CancellationToken cancellationToken, TimeSpan? limit = null) =>
         Dotnet.RunAsync(Directory, limit ?? CommandLimit, cancellationToken, "test");
 
+    /// <summary><c>dotnet test --no-build</c> with <paramref name="arguments"/> (a filter, say), within <paramref name="limit"/>.</summary>
+    public Task<ProcessResult> TestBuiltAsync(IEnumerable<string> arguments, TimeSpan limit, CancellationToken cancellationToken) =>
+        Dotnet.RunAsync(Directory, limit, cancellationToken, ["test", "--no-build", .. arguments]);
+
     /// <summary>A plain <c>dotnet test</c> with environment variables set (null removes one).</summary>
     public Task<ProcessResult> TestAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
         Dotnet.RunAsync(Directory, CommandLimit, environment, cancellationToken, "test");

@@ -1,0 +1,89 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// Guarantee 2 and its relatives, for async-tests under both runners: a test that awaits forever,
+/// one that blocks a thread forever, a task nobody awaits that throws, a foreground thread left
+/// running, a fixture whose setup hangs and one whose teardown throws (tests/faults/FaultyTests.cs).
+/// Each run ends by itself well within its limits (hang timeout 12 s), fails, and names the culprit.
+/// build/soak.sh runs the same matrix for every project template.
+/// </summary>
+public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<FaultyProjects>
+{
+    public static TheoryData<string, string[], string[]> Runs { get; } = new()
+    {
+        // runner, fault classes run together, what the output must name
+        { "vstest", ["AwaitsForever", "BlocksForever"], ["[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'", "[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'"] },
+        { "vstest", ["SetupHangs"], ["[hung fixture?]", "HangingSetupFixture (SetupHangs)"] },
+        { "vstest", ["FireAndForget", "ForegroundThread", "TeardownThrows"], ["[unobserved task exception]", "at Fault.Tests.FireAndForget.", "[thread left running?]", "'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running' ran", "Cleanup Failure (Fault.Tests.TeardownThrows"] },
+        { "mtp", ["AwaitsForever", "BlocksForever"], ["[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'", "[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'"] },
+        { "mtp", ["SetupHangs"], ["[hung fixture?]", "HangingSetupFixture (SetupHangs)"] },
+        { "mtp", ["FireAndForget", "ForegroundThread", "TeardownThrows"], ["[unobserved task exception]", "at Fault.Tests.FireAndForget.", "[thread left running?]", "'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running' ran", "Cleanup Failure (Fault.Tests.TeardownThrows"] },
+    };
+
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [MemberData(nameof(Runs))]
+    public async Task A_faulty_run_ends_by_itself_fails_and_names_the_culprit(string runner, string[] faults, string[] culprits)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var project = await projects.BuiltAsync(runner, cancellationToken);
+        string[] filter = runner == "mtp"
+            ? [.. faults.SelectMany(fault => new[] { "--filter-class", $"Fault.Tests.{fault}" })]
+            : ["--filter", string.Join('|', faults.Select(fault => $"FullyQualifiedName~Fault.Tests.{fault}."))];
+
+        var test = await project.TestBuiltAsync(filter, TimeSpan.FromMinutes(4), cancellationToken);
+
+        Assert.True(test.Elapsed < TimeSpan.FromMinutes(2), $"The run took {test.Elapsed}.\n{test}");
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.All(culprits, culprit => Assert.Contains(culprit, test.Output, StringComparison.Ordinal));
+    }
+}
+
+/// <summary>
+/// One async-tests project per runner with tests/faults/FaultyTests.cs in it, built once for all
+/// the runs of <see cref="FaultMatrixTests"/>: VSTest in a plain repository, MTP in one whose
+/// global.json selects it.
+/// </summary>
+public sealed class FaultyProjects(TemplatePackage package) : IDisposable
+{
+    private readonly Dictionary<string, Task<GeneratedProject>> _built = [];
+    private readonly List<SampleRepository> _repositories = [];
+
+    public Task<GeneratedProject> BuiltAsync(string runner, CancellationToken cancellationToken)
+    {
+        lock (_built)
+        {
+            if (!_built.TryGetValue(runner, out var built))
+            {
+                _built[runner] = built = BuildAsync(runner, cancellationToken);
+            }
+
+            return built;
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var repository in _repositories)
+        {
+            repository.Dispose();
+        }
+    }
+
+    private async Task<GeneratedProject> BuildAsync(string runner, CancellationToken cancellationToken)
+    {
+        var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: runner == "mtp", cancellationToken);
+        lock (_built)
+        {
+            _repositories.Add(repository);
+        }
+
+        var project = await GeneratedProject.CreateAsync(
+            package, Path.Combine(repository.TestsDirectory, "Fault.Tests"), cancellationToken,
+            "-n", "Fault.Tests", "--runner", runner, "--samples", "false", "--hang-timeout", "12");
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "faults", "FaultyTests.cs"), Path.Combine(project.Directory, "FaultyTests.cs"));
+        await project.BuildAsync(cancellationToken);
+        return project;
+    }
+}
