@@ -266,17 +266,8 @@ public abstract class AppFixture : IAsyncLifetime
             .AddFilter("Microsoft.Hosting", LogLevel.Warning));
     }
 
-    private static void WriteToCurrentTest(string line)
-    {
-        try
-        {
-            TestContext.Current.TestOutputHelper?.WriteLine(line);
-        }
-        catch (InvalidOperationException)
-        {
-            // Logged after the test that caused it had finished: its output is closed.
-        }
-    }
+    // The app is shared by the tests of the collection: each line goes to the test running now.
+    private static void WriteToCurrentTest(string line) => TestLogging.WriteTo(TestContext.Current.TestOutputHelper, line);
 
     private static async Task WithinLimitAsync(Task step, string what, CancellationToken cancellationToken)
     {

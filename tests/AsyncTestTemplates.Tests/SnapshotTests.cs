@@ -18,6 +18,7 @@ public sealed class SnapshotTests(TemplatePackage package)
         { "no-coverage", ["-n", "Acme.Orders.Tests", "--coverage", "false", "--samples", "false"] },
         { "net8", ["-n", "Acme.Orders.Tests", "--framework", "net8.0", "--samples", "false"] },
         { "timeouts", ["-n", "Acme.Orders.Tests", "--test-timeout", "10", "--session-timeout", "5", "--hang-timeout", "20", "--samples", "false"] },
+        { "analyzers-warning", ["-n", "Acme.Orders.Tests", "--analyzers", "warning", "--samples", "false"] },
         { "sut", ["-n", "Acme.Orders.Tests", "--sut", "../../src/Acme.Orders/Acme.Orders.csproj", "--samples", "false"] },
         { "keyword-folder", ["-o", "base", "--samples", "false"] },
         { "odd-name", ["-n", "2024-Ünïcode.System.Tests", "--samples", "false"] },

@@ -15,6 +15,7 @@ public static class SharedOptions
         ("testTimeout", "test-timeout"),
         ("sessionTimeout", "session-timeout"),
         ("hangTimeout", "hang-timeout"),
+        ("analyzers", "analyzers"),
         ("samples", "samples"),
         ("sut", "sut"),
         ("skipRestore", "no-restore"),

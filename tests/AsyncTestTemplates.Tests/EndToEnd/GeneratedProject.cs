@@ -75,6 +75,14 @@ public sealed class GeneratedProject
         return ((int)counters.Attribute("passed")!, (int)counters.Attribute("failed")!, (int)counters.Attribute("total")!);
     }
 
+    /// <summary>Each test's full name and outcome in the single TRX file the run left.</summary>
+    public IReadOnlyList<(string Name, string Outcome)> ReadTrxResults()
+    {
+        var trx = System.IO.Directory.GetFiles(ResultsDirectory, "*.trx", SearchOption.AllDirectories);
+        return [.. XDocument.Load(Assert.Single(trx)).Descendants().Where(e => e.Name.LocalName == "UnitTestResult")
+            .Select(result => ((string)result.Attribute("testName")!, (string)result.Attribute("outcome")!))];
+    }
+
     /// <summary>Line rate per package (assembly) in the single Cobertura report the run left.</summary>
     public IReadOnlyDictionary<string, double> ReadCoverageByPackage()
     {

@@ -60,7 +60,7 @@ public sealed class HostedServiceHarness : IAsyncDisposable
             options.ShutdownTimeout = TestTimeouts.Guard;
             options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
         });
-        builder.Logging.AddFakeLogging(options => options.OutputSink = output is null ? null : output.WriteLine);
+        builder.Logging.AddFakeLogging(options => options.OutputSink = output is null ? null : line => TestLogging.WriteTo(output, line));
         // The host's own start/stop chatter is not what a test is about.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         configureServices(builder.Services);

@@ -101,13 +101,13 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
             Console.Error.WriteLine(
                 $"[hung fixture?] No test has started or finished for {idle.TotalSeconds:0} s. " +
                 (_lastFinished is null ? "" : $"A teardown after '{_lastFinished}' may be stuck, or a fixture's setup. ") +
-                $"Fixtures of test classes that have not started: {string.Join(", ", FixturesOfClassesNotStarted())}.");
+                $"Fixtures of test classes that have not started: {FixturesOfClassesNotStarted()}.");
         }
     }
 
     // "DatabaseFixture (OrdersTests)" for each class fixture and collection fixture of a test class
     // with no started test yet: one of them is where the run waits, if it waits in a fixture.
-    private static IEnumerable<string> FixturesOfClassesNotStarted()
+    private static string FixturesOfClassesNotStarted()
     {
         var types = typeof(ReportHungTestsAttribute).Assembly.GetTypes();
         var definitions = types
@@ -120,9 +120,9 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
             .ToList();
         return suspects.Count switch
         {
-            0 => ["none"],
-            > 10 => [.. suspects.Take(10), $"and {suspects.Count - 10} more"],
-            _ => suspects,
+            0 => "none",
+            > 10 => $"{string.Join(", ", suspects.Take(10))} and {suspects.Count - 10} more",
+            _ => string.Join(", ", suspects),
         };
     }
 

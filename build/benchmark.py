@@ -1,0 +1,221 @@
+#!/usr/bin/env python3
+"""Benchmark: every project template of the pack against the SDK's stock `dotnet new xunit`.
+
+Run by hand, never by CI: it prints figures and ratios and never passes or fails on them (it exits
+non-zero only when a step itself fails, such as a test run that is not green). Everything happens in
+a fresh temporary folder that is deleted at the end; the repository is only read (and packed).
+
+Rows, each measured for every side within every iteration, the side that goes first rotating:
+  new     `dotnet new` alone (instantiate, --no-restore)
+  e2e     `dotnet new` -> green `dotnet test` in a fresh folder, package cache already warm
+  vstest  warm `dotnet test --no-build` under the default runner (VSTest, no global.json)
+  mtp     warm `dotnet test --no-build` under Microsoft.Testing.Platform (a global.json selecting it;
+          ours only: the stock template is xunit v2, which runs on VSTest alone)
+  suite   the sample suite's own execution time, as the runner reports it (the `Duration:` of the
+          VSTest summary line), without the runner's start-up and collectors
+  fake    simulated seconds per real millisecond in the template's fake-time sample (ours only)
+
+Ours run with their defaults: runner auto, samples on, coverage on, TRX and the hang guard armed.
+The report (markdown) goes to stdout, progress to stderr: build/benchmark.py -n 3 > report.md
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TEMPLATES = ["async-tests", "async-hosted-tests", "async-integration-tests"]
+STOCK = "stock"
+# The fake-time sample of each template and the span of fake time it simulates, in seconds.
+FAKE_TIME_SAMPLES = {
+    "async-tests": ("The_loop_sweeps_once_an_hour_for_a_whole_day", 24 * 3600),
+    "async-hosted-tests": ("Cleans_up_once_an_hour_over_a_simulated_day", 24 * 3600),
+    "async-integration-tests": ("A_pending_order_expires_when_its_payment_window_has_passed", 30 * 60),
+}
+ROWS = [
+    ("new", "`dotnet new` alone"),
+    ("e2e", "`dotnet new` → green `dotnet test`, warm package cache"),
+    ("vstest", "warm `dotnet test --no-build`, VSTest (default runner)"),
+    ("mtp", "warm `dotnet test --no-build`, Microsoft.Testing.Platform"),
+    ("suite", "sample suite execution (runner-reported)"),
+    ("fake", "simulated seconds per real millisecond (fake-time sample)"),
+]
+STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
+
+
+def progress(message):
+    print(f"[benchmark] {message}", file=sys.stderr, flush=True)
+
+
+class Bench:
+    def __init__(self, work, repo, step_timeout):
+        self.work, self.repo, self.step_timeout = work, repo, step_timeout
+        self.hive = work / "hive"
+        self.logs = work / "logs"
+        self.logs.mkdir(parents=True)
+        self.times = {}  # (row, side) -> [values]
+        self.env = dict(os.environ, DOTNET_NOLOGO="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_CLI_UI_LANGUAGE="en")
+        self.log_count = 0
+
+    def run(self, name, args, cwd):
+        """Runs dotnet ARGS in CWD; returns (seconds, output); stops the benchmark if it fails."""
+        self.log_count += 1
+        log = self.logs / f"{self.log_count:04d}-{name}.log"
+        started = time.perf_counter()
+        result = subprocess.run(["dotnet", *args], cwd=cwd, env=self.env, capture_output=True, text=True, timeout=self.step_timeout)
+        seconds = time.perf_counter() - started
+        log.write_text(f"$ dotnet {' '.join(args)}  (in {cwd})\n{result.stdout}\n{result.stderr}")
+        if result.returncode != 0:
+            sys.exit(f"error: step '{name}' failed (exit {result.returncode}); last lines of {log}:\n"
+                     + "\n".join((result.stdout + result.stderr).splitlines()[-30:]))
+        return seconds, result.stdout
+
+    def record(self, row, side, value):
+        self.times.setdefault((row, side), []).append(value)
+        progress(f"{row:<7} {side:<24} {value:8.3f}")
+
+    def new(self, side, folder, *options):
+        """`dotnet new` of a side into FOLDER (which must not exist)."""
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        if side == STOCK:
+            seconds, _ = self.run("new-stock", ["new", "xunit", "-o", folder.name, "--no-restore", "--no-update-check"], folder.parent)
+            project = next(folder.glob("*.csproj"))
+            project.write_text(project.read_text().replace(*STOCK_RUNNER_PIN))
+        else:
+            seconds, _ = self.run(f"new-{side}", ["new", side, "-o", folder.name, "-n", "Bench.Tests", "--no-restore", "--no-update-check",
+                                                  "--debug:custom-hive", str(self.hive), *options], folder.parent)
+        return seconds
+
+
+def parse_duration(output):
+    """Seconds from VSTest's summary line: `Duration: 706 ms`, `Duration: 1 s`, `Duration: 1 m 2 s`."""
+    match = re.search(r"Duration: ((?:\d+ m )?(?:\d+ s )?(?:\d+ ms)?)\s", output)
+    if not match:
+        return None
+    total = 0.0
+    for amount, unit in re.findall(r"(\d+) (ms|m|s)\b", match.group(1)):
+        total += int(amount) * {"ms": 0.001, "s": 1, "m": 60}[unit]
+    return total
+
+
+def fake_time_rate(project, template):
+    """Simulated seconds per real millisecond in the newest TRX file of PROJECT."""
+    name, simulated = FAKE_TIME_SAMPLES[template]
+    trx = max((project / "TestResults").rglob("*.trx"), key=lambda f: f.stat().st_mtime)
+    for result in ET.parse(trx).iter():
+        if result.tag.endswith("UnitTestResult") and result.get("testName", "").endswith("." + name):
+            hours, minutes, seconds = result.get("duration").split(":")
+            real_ms = (int(hours) * 3600 + int(minutes) * 60 + float(seconds)) * 1000
+            return simulated / max(real_ms, 0.001)
+    sys.exit(f"error: no result for {name} in {trx}")
+
+
+def cell(values):
+    if not values:
+        return "n/a", None
+    median = statistics.median(values)
+    return f"{median:.2f} ({min(values):.2f}–{max(values):.2f})", median
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-n", "--iterations", type=int, default=5, help="timed iterations per row and side (default 5)")
+    parser.add_argument("-t", "--template", action="append", choices=TEMPLATES, help="only this template (repeatable)")
+    parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, projects)")
+    arguments = parser.parse_args()
+    if arguments.iterations < 1:
+        parser.error("the iteration count must be at least 1")
+    templates = arguments.template or TEMPLATES
+    sides = templates + [STOCK]
+
+    repo = Path(__file__).resolve().parent.parent
+    work = Path(tempfile.mkdtemp(prefix="att-benchmark-"))
+    for parent in work.parents:
+        if (parent / "global.json").exists():
+            sys.exit(f"error: {parent / 'global.json'} is above the work folder and would pick the runner; set TMPDIR elsewhere")
+    bench = Bench(work, repo, int(os.environ.get("BENCH_STEP_TIMEOUT", "900")))
+    load_start = os.getloadavg()
+    try:
+        progress(f"work folder: {work}")
+        bench.run("pack", ["pack", str(repo / "AsyncTestTemplates.csproj"), "-c", "Release", "-o", str(work / "pkg"), "-nologo"], repo)
+        package = next((work / "pkg").glob("AsyncTestTemplates.*.nupkg"))
+        bench.run("install", ["new", "install", str(package), "--debug:custom-hive", str(bench.hive)], work)
+
+        # Warm-up, untimed: restore (this warms the package cache for the e2e row), build, one run.
+        vstest_root, mtp_root = work / "vstest", work / "mtp"
+        mtp_root.mkdir()
+        (mtp_root / "global.json").write_text('{ "test": { "runner": "Microsoft.Testing.Platform" } }\n')
+        for side in sides:
+            progress(f"warm-up: {side}")
+            bench.new(side, vstest_root / side)
+            bench.run(f"warm-vstest-{side}", ["test", str(vstest_root / side)], work)
+            if side != STOCK:
+                bench.new(side, mtp_root / side)
+                bench.run(f"warm-mtp-{side}", ["test", "--project", side], mtp_root)
+
+        for iteration in range(1, arguments.iterations + 1):
+            shift = iteration % len(sides)
+            order = sides[shift:] + sides[:shift]
+            fresh = work / f"iteration{iteration}"
+            for side in order:
+                bench.record("new", side, bench.new(side, fresh / "new" / side))
+            for side in order:
+                started = time.perf_counter()
+                bench.new(side, fresh / "e2e" / side)
+                bench.run(f"e2e-{side}", ["test", str(fresh / "e2e" / side)], work)
+                bench.record("e2e", side, time.perf_counter() - started)
+            for side in order:
+                seconds, output = bench.run(f"vstest-{side}", ["test", str(vstest_root / side), "--no-build"], work)
+                bench.record("vstest", side, seconds)
+                if (suite := parse_duration(output)) is not None:
+                    bench.record("suite", side, suite)
+                if side != STOCK:
+                    bench.record("fake", side, fake_time_rate(vstest_root / side, side))
+            for side in order:
+                if side != STOCK:
+                    bench.record("mtp", side, bench.run(f"mtp-{side}", ["test", "--project", side, "--no-build"], mtp_root)[0])
+            shutil.rmtree(fresh)
+    finally:
+        if arguments.keep:
+            progress(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    load_end = os.getloadavg()
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "unknown")
+    memory = next((int(line.split()[1]) / 1048576 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal:")), 0)
+    sdk = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
+    print(f"# Benchmark: the pack's project templates against the SDK's stock `dotnet new xunit`\n")
+    print(f"`build/benchmark.py -n {arguments.iterations}` on {os.cpu_count()} cores, {memory:.0f} GiB, {cpu}, "
+          f"{platform.system()} {platform.machine()}, .NET SDK {sdk}; load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end.")
+    print("Medians (min–max) in seconds, over the iterations; ratio = median ours / median stock, measured side by side in "
+          "each iteration (the side that goes first rotates). Timings on a shared machine are noisy: read the ratios.\n")
+    print("Ours: default options (runner auto, samples on, coverage on): a plain `dotnet test` also writes TRX and Cobertura "
+          "coverage and arms the hang guard. Stock: `dotnet new xunit` (xunit v2, one empty test, collects nothing), its "
+          "xunit.runner.visualstudio pin moved from 3.1.4 (not served here) to 3.1.5. The stock project cannot run under "
+          "Microsoft.Testing.Platform, and has no fake-time sample.\n")
+    for template in templates:
+        print(f"## {template}\n")
+        print("| measurement | ours | stock | ours/stock |")
+        print("| --- | --- | --- | --- |")
+        for row, label in ROWS:
+            ours, ours_median = cell(bench.times.get((row, template), []))
+            stock, stock_median = cell(bench.times.get((row, STOCK), []))
+            ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
+            if row == "fake":
+                name, simulated = FAKE_TIME_SAMPLES[template]
+                label += f": `{name}`, {simulated // 60} simulated minutes"
+            print(f"| {label} | {ours} | {stock} | {ratio} |")
+        print()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using Xunit;
+using Xunit.v3;
+
+[assembly: Acme.Orders.Tests.ReportHungTests]
+
+namespace Acme.Orders.Tests;
+
+/// <summary>
+/// Names, on standard error, the tests still running after <see cref="ReportAfter"/>, and, when no
+/// test has started or finished for that long, the fixtures the run may be stuck in.
+/// </summary>
+/// <remarks>
+/// A test that blocks a thread or awaits something that never completes cannot be stopped by its
+/// timeout, and a fixture's setup or teardown has no timeout at all. The runner's hang guard (blame
+/// collector on VSTest, HangDump on Microsoft.Testing.Platform) then ends the whole run, but under
+/// <c>dotnet test</c> neither names the culprit on the console. This report does, before the guard
+/// fires: standard error is shown when the run fails. It runs on a timer, not on a test thread, so
+/// a blocked test cannot silence it.
+/// </remarks>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
+{
+    private const int HangTimeoutSeconds = 300;
+
+    /// <summary>Half the hang timeout, and no later than the per-test timeout.</summary>
+    public static TimeSpan ReportAfter { get; } =
+        TimeSpan.FromMilliseconds(Math.Min(TestTimeouts.Default, HangTimeoutSeconds * 1000 / 2));
+
+    private static readonly ConcurrentDictionary<string, RunningTest> Running = new();
+    private static readonly ConcurrentDictionary<Type, bool> StartedClasses = new();
+    private static readonly Lazy<ITimer> Watch = new(() =>
+        TimeProvider.System.CreateTimer(_ => Report(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+    private static long _lastActivity = Stopwatch.GetTimestamp();
+    private static string? _lastFinished;
+    private static bool _stallReported;
+
+    /// <summary>Starts watching before the first test, so that a fixture stuck before it is reported too.</summary>
+    public static void StartWatching()
+    {
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        _ = Watch.Value;
+    }
+
+    /// <summary>Stops watching once every test and fixture is done.</summary>
+    public static void StopWatching()
+    {
+        if (Watch.IsValueCreated)
+        {
+            Watch.Value.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Before(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        _ = Watch.Value;
+        StartedClasses.TryAdd(test.TestMethod.TestClass.Class, true);
+        Running[test.UniqueID] = new RunningTest(test.TestDisplayName, Stopwatch.GetTimestamp());
+        LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
+        MarkActivity();
+    }
+
+    /// <inheritdoc />
+    public override void After(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
+        Running.TryRemove(test.UniqueID, out _);
+        _lastFinished = test.TestDisplayName;
+        MarkActivity();
+    }
+
+    private static void MarkActivity()
+    {
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        _stallReported = false;
+    }
+
+    private static void Report()
+    {
+        foreach (var (id, test) in Running)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(test.StartedAt);
+            if (!test.Reported && elapsed >= ReportAfter && Running.TryUpdate(id, test with { Reported = true }, test))
+            {
+                Console.Error.WriteLine(
+                    $"[hung test?] '{test.DisplayName}' is still running after {elapsed.TotalSeconds:0} s; " +
+                    $"the run is ended once a test hangs for {HangTimeoutSeconds} s.");
+            }
+        }
+
+        var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+        if (Running.IsEmpty && !_stallReported && idle >= ReportAfter)
+        {
+            _stallReported = true;
+            Console.Error.WriteLine(
+                $"[hung fixture?] No test has started or finished for {idle.TotalSeconds:0} s. " +
+                (_lastFinished is null ? "" : $"A teardown after '{_lastFinished}' may be stuck, or a fixture's setup. ") +
+                $"Fixtures of test classes that have not started: {FixturesOfClassesNotStarted()}.");
+        }
+    }
+
+    // "DatabaseFixture (OrdersTests)" for each class fixture and collection fixture of a test class
+    // with no started test yet: one of them is where the run waits, if it waits in a fixture.
+    private static string FixturesOfClassesNotStarted()
+    {
+        var types = typeof(ReportHungTestsAttribute).Assembly.GetTypes();
+        var definitions = types
+            .Select(type => (type, definition: type.GetCustomAttribute<CollectionDefinitionAttribute>()))
+            .Where(pair => pair.definition?.Name is not null)
+            .ToDictionary(pair => pair.definition!.Name!, pair => pair.type, StringComparer.Ordinal);
+        var suspects = types
+            .Where(type => !StartedClasses.ContainsKey(type) && type.GetMethods().Any(method => method.IsDefined(typeof(FactAttribute), inherit: true)))
+            .SelectMany(testClass => FixtureTypes(testClass, definitions).Select(fixture => $"{fixture.Name} ({testClass.Name})"))
+            .ToList();
+        return suspects.Count switch
+        {
+            0 => "none",
+            > 10 => $"{string.Join(", ", suspects.Take(10))} and {suspects.Count - 10} more",
+            _ => string.Join(", ", suspects),
+        };
+    }
+
+    private static IEnumerable<Type> FixtureTypes(Type testClass, Dictionary<string, Type> definitions)
+    {
+        var collection = testClass.GetCustomAttributes().OfType<ICollectionAttribute>().FirstOrDefault();
+        Type? definition = null;
+        if (collection is not null && (collection.Type is not null || definitions.TryGetValue(collection.Name, out definition)))
+        {
+            definition = collection.Type ?? definition;
+        }
+
+        return FixturesOf(testClass, typeof(IClassFixture<>)).Concat(definition is null ? [] : FixturesOf(definition, typeof(ICollectionFixture<>)));
+    }
+
+    private static IEnumerable<Type> FixturesOf(Type type, Type fixtureInterface) =>
+        type.GetInterfaces()
+            .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == fixtureInterface)
+            .Select(contract => contract.GetGenericArguments()[0]);
+
+    private sealed record RunningTest(string DisplayName, long StartedAt, bool Reported = false);
+}

@@ -1,0 +1,29 @@
+namespace Acme.Orders.Tests;
+
+/// <summary>
+/// The time limits of this test project, in one place.
+/// </summary>
+/// <remarks>
+/// xunit v3 has no project-wide test timeout, so every test names <see cref="Default"/>:
+/// <c>[Fact(Timeout = TestTimeouts.Default)]</c>. Keep that spelling rather than a custom
+/// attribute derived from <c>FactAttribute</c>: xunit's analyzers only recognise <c>[Fact]</c>
+/// and <c>[Theory]</c> themselves, and they are what turns a forgotten cancellation token or a
+/// blocking wait into a compile error.
+/// </remarks>
+public static class TestTimeouts
+{
+    private const int TestTimeoutSeconds = 30;
+
+    /// <summary>
+    /// Per-test timeout in milliseconds. When it expires xunit fails the test and cancels
+    /// <c>TestContext.Current.CancellationToken</c>, so code that was handed the token stops too.
+    /// </summary>
+    public const int Default = TestTimeoutSeconds * 1000;
+
+    /// <summary>
+    /// How long a test waits, in real time, for something that should happen almost at once:
+    /// a handler to finish, the code under test to arm a timer. Shorter than <see cref="Default"/>,
+    /// so that the guard's message, not the bare timeout, explains what never happened.
+    /// </summary>
+    public static TimeSpan Guard { get; } = TimeSpan.FromMilliseconds(Math.Min(10_000, Default / 2));
+}
