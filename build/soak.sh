@@ -82,7 +82,7 @@ done
 fault_runs=(
   "AwaitsForever BlocksForever;[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'|[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'"
   "SetupHangs;[hung fixture?]|HangingSetupFixture (SetupHangs)"
-  "FireAndForget ForegroundThread TeardownThrows;[unobserved task exception]|at Fault.Tests.FireAndForget.|[thread left running?]|'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running' ran|Cleanup Failure (Fault.Tests.TeardownThrows"
+  "FireAndForget ForegroundThread TeardownThrows;[unobserved task exception]|at Fault.Tests.FireAndForget.|[thread left running?]|'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running'|Cleanup Failure (Fault.Tests.TeardownThrows"
 )
 fault_failures=0
 if [ "$faults" = true ]; then
@@ -97,7 +97,7 @@ if [ "$faults" = true ]; then
       mkdir -p "$parent"
       project="$parent/$template"
       say "fault matrix: $template / $runner"
-      (cd "$parent" && dotnet new "$template" -o "$template" -n Fault.Tests --runner "$runner" --samples false --hang-timeout 12 \
+      (cd "$parent" && dotnet new "$template" -o "$template" -n Fault.Tests --runner "$runner" --samples false --hang-timeout 20 \
         --no-restore --debug:custom-hive "$work/hive" --no-update-check >/dev/null 2>&1)
       cp "$repo/tests/faults/FaultyTests.cs" "$project/"
       dotnet build "$project" -nologo -v q -warnaserror >/dev/null

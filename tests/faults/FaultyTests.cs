@@ -23,7 +23,7 @@ public sealed class FireAndForget
     public async Task Throws_from_a_fire_and_forget_task()
     {
         _ = Task.Run(() => throw new InvalidOperationException("thrown where nobody awaits it"));
-        await Task.Delay(100, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(100), TimeProvider.System, TestContext.Current.CancellationToken);
     }
 }
 
@@ -33,7 +33,7 @@ public sealed class ForegroundThread
     public async Task Leaves_a_foreground_thread_running()
     {
         new Thread(() => new ManualResetEventSlim().Wait()) { Name = "left running", IsBackground = false }.Start();
-        await Task.Delay(1, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, TestContext.Current.CancellationToken);
     }
 }
 
@@ -50,7 +50,7 @@ public sealed class SetupHangs(HangingSetupFixture fixture) : IClassFixture<Hang
     public async Task Never_starts()
     {
         Assert.NotNull(fixture);
-        await Task.Delay(1, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, TestContext.Current.CancellationToken);
     }
 }
 
@@ -67,6 +67,6 @@ public sealed class TeardownThrows(ThrowingTeardownFixture fixture) : IClassFixt
     public async Task Passes_before_its_fixture_fails()
     {
         Assert.NotNull(fixture);
-        await Task.Delay(1, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, TestContext.Current.CancellationToken);
     }
 }

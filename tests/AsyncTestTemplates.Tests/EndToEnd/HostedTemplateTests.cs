@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Tests.Guide;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.EndToEnd;
@@ -43,6 +44,11 @@ public sealed class HostedTemplateTests(TemplatePackage package)
         var expected = (samples ? SampleTestCount : 1) + (withWorker ? 1 : 0);
         Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
         Assert.Contains(repositorySelectsMtp ? "Test run summary" : "Passed!", test.StandardOutput);
+        if (samples)
+        {
+            AsyncTestingGuide.Load().AssertSamplesPassed("async-hosted-tests", project);
+        }
+
         if (withWorker)
         {
             Assert.Contains("Acme.Worker", project.ReadCoverageByPackage().Keys);

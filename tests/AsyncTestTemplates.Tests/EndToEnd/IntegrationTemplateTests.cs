@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Tests.Guide;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.EndToEnd;
@@ -32,6 +33,11 @@ public sealed class IntegrationTemplateTests(TemplatePackage package)
         var expected = ExpectedTests(database, samples);
         Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
         Assert.Contains(repositorySelectsMtp ? "Test run summary" : "Passed!", test.StandardOutput);
+        if (samples && database == "sqlite")
+        {
+            // The guide's samples are the default project's: SQLite.
+            AsyncTestingGuide.Load().AssertSamplesPassed("async-integration-tests", project);
+        }
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]

@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Tests.Guide;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.EndToEnd;
@@ -50,6 +51,11 @@ public sealed class RunnerMatrixTests(TemplatePackage package)
         Assert.Equal((expectedPassed, 0, expectedPassed), project.ReadTrxCounters());
         // The runner that ran is the one the repository and option call for.
         Assert.Contains(repositorySelectsMtp ? "Test run summary" : "Passed!", test.StandardOutput);
+        if (samples)
+        {
+            AsyncTestingGuide.Load().AssertSamplesPassed("async-tests", project);
+        }
+
         var coverage = project.ReadCoverageByPackage();
         if (withSut)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AsyncTestTemplates.Tests.EndToEnd;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.Guide;
@@ -45,6 +46,45 @@ public sealed partial class AsyncTestingGuide
 
     public static AsyncTestingGuide Load() => new(File.ReadAllText(Path).ReplaceLineEndings("\n"));
 
+    /// <summary>
+    /// Every file the guide names for <paramref name="template"/> is in <paramref name="project"/>
+    /// (generated with that template's defaults and run), and each test class in it passed.
+    /// </summary>
+    public void AssertSamplesPassed(string template, GeneratedProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var results = project.ReadTrxResults();
+        var samples = Samples.Where(sample => sample.Template == template).ToList();
+        Assert.NotEmpty(samples);
+        foreach (var sample in samples)
+        {
+            var file = System.IO.Path.Combine(project.Directory, sample.File);
+            Assert.True(File.Exists(file), $"The guide points at {template} → {sample.File}, which the template does not generate.");
+            var code = File.ReadAllText(file);
+            foreach (var testClass in TestClasses(code))
+            {
+                var ofClass = results.Where(result => result.Name.Contains($".{testClass}.", StringComparison.Ordinal)).ToList();
+                Assert.True(ofClass.Count > 0 && ofClass.All(result => result.Outcome == "Passed"),
+                    $"The guide's sample {template} → {sample.File}: {testClass} did not pass ({string.Join(", ", ofClass)}).");
+            }
+        }
+    }
+
+    /// <summary>The classes of a C# file that declare tests.</summary>
+    public static IEnumerable<string> TestClasses(string code) =>
+        ClassDeclaration().Matches(code)
+            .Where(match => TestMethod().IsMatch(code[match.Index..NextClass(code, match)]))
+            .Select(match => match.Groups["name"].Value);
+
+    /// <summary>How many tests (<c>[Fact]</c> and <c>[Theory]</c> methods) a C# snippet declares.</summary>
+    public static int TestCount(string code) => TestMethod().Count(code);
+
+    private static int NextClass(string code, Match declaration)
+    {
+        var next = ClassDeclaration().Match(code, declaration.Index + declaration.Length);
+        return next.Success ? next.Index : code.Length;
+    }
+
     /// <summary>From <paramref name="heading"/> to the next heading of the same level.</summary>
     public string Section(string heading)
     {
@@ -68,6 +108,12 @@ public sealed partial class AsyncTestingGuide
 
     [GeneratedRegex(@"^\| (?<rule>[A-Za-z]+\d+) \|", RegexOptions.Multiline)]
     private static partial Regex RuleRow();
+
+    [GeneratedRegex(@"\bclass (?<name>\w+)")]
+    private static partial Regex ClassDeclaration();
+
+    [GeneratedRegex(@"\[(Fact|Theory)\b")]
+    private static partial Regex TestMethod();
 }
 
 /// <summary>A generated file the guide points at: <c>`template` → `file`</c>.</summary>

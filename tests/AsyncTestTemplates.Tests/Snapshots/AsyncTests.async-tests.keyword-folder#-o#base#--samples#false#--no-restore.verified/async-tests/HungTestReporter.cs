@@ -36,7 +36,7 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
 
     private static long _lastActivity = Stopwatch.GetTimestamp();
     private static string? _lastFinished;
-    private static bool _stallReported;
+    private static int _stallReported;
 
     /// <summary>Starts watching before the first test, so that a fixture stuck before it is reported too.</summary>
     public static void StartWatching()
@@ -71,14 +71,14 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         ArgumentNullException.ThrowIfNull(test);
         LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
         Running.TryRemove(test.UniqueID, out _);
-        _lastFinished = test.TestDisplayName;
+        Volatile.Write(ref _lastFinished, test.TestDisplayName);
         MarkActivity();
     }
 
     private static void MarkActivity()
     {
         Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
-        _stallReported = false;
+        Interlocked.Exchange(ref _stallReported, 0);
     }
 
     private static void Report()
@@ -95,12 +95,13 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         }
 
         var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
-        if (Running.IsEmpty && !_stallReported && idle >= ReportAfter)
+        // Once per stall: activity (a test starting or finishing) arms the report again.
+        if (Running.IsEmpty && idle >= ReportAfter && Interlocked.Exchange(ref _stallReported, 1) == 0)
         {
-            _stallReported = true;
+            var lastFinished = Volatile.Read(ref _lastFinished);
             Console.Error.WriteLine(
                 $"[hung fixture?] No test has started or finished for {idle.TotalSeconds:0} s. " +
-                (_lastFinished is null ? "" : $"A teardown after '{_lastFinished}' may be stuck, or a fixture's setup. ") +
+                (lastFinished is null ? "" : $"A teardown after '{lastFinished}' may be stuck, or a fixture's setup. ") +
                 $"Fixtures of test classes that have not started: {FixturesOfClassesNotStarted()}.");
         }
     }
