@@ -37,6 +37,41 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
         Assert.True(test.Elapsed < TimeSpan.FromMinutes(2), $"The run took {test.Elapsed}.\n{test}");
         Assert.True(test.ExitCode != 0, test.ToString());
         Assert.All(culprits, culprit => Assert.Contains(culprit, test.Output, StringComparison.Ordinal));
+        // Nothing of the run lives on: under VSTest the hang guard stops the test host, and the
+        // xunit test process beneath it ends itself shortly after the hang timeout.
+        await AssertNoTestProcessOutlivesAsync(project, TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    private static async Task AssertNoTestProcessOutlivesAsync(GeneratedProject project, TimeSpan limit, CancellationToken cancellationToken)
+    {
+        foreach (var process in System.Diagnostics.Process.GetProcesses().Where(process => RunsFrom(process, project.Directory)))
+        {
+            using (process)
+            {
+                try
+                {
+                    await process.WaitForExitAsync(cancellationToken).WaitAsync(limit, cancellationToken);
+                }
+                catch (TimeoutException)
+                {
+                    process.Kill(entireProcessTree: true);
+                    Assert.Fail($"Test process {process.Id} ({process.ProcessName}) was still running {limit.TotalSeconds:0} s after its run ended.");
+                }
+            }
+        }
+    }
+
+    private static bool RunsFrom(System.Diagnostics.Process process, string directory)
+    {
+        try
+        {
+            return process.MainModule?.FileName?.StartsWith(directory, StringComparison.Ordinal) == true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            // Exited meanwhile, or not ours to inspect.
+            return false;
+        }
     }
 }
 

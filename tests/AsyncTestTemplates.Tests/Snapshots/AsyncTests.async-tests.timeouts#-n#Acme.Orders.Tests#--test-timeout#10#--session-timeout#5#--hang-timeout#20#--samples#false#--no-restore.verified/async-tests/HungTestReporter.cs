@@ -10,7 +10,8 @@ namespace Acme.Orders.Tests;
 
 /// <summary>
 /// Names, on standard error, the tests still running after <see cref="ReportAfter"/>, and, when no
-/// test has started or finished for that long, the fixtures the run may be stuck in.
+/// test has started or finished for that long, the fixtures the run may be stuck in; ends a test
+/// process that is still stuck after <see cref="EndAfter"/>.
 /// </summary>
 /// <remarks>
 /// A test that blocks a thread or awaits something that never completes cannot be stopped by its
@@ -28,6 +29,14 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     /// <summary>Half the hang timeout, and no later than the per-test timeout.</summary>
     public static TimeSpan ReportAfter { get; } =
         TimeSpan.FromMilliseconds(Math.Min(TestTimeouts.Default, HangTimeoutSeconds * 1000 / 2));
+
+    /// <summary>
+    /// A little past the hang timeout: by then the runner's hang guard has ended the run. A test
+    /// process still alive then without any test starting or finishing ends itself, because
+    /// nobody else will — under VSTest the guard stops the test host, but xunit's test process
+    /// beneath it would live on, and run directly, a test executable has no hang guard at all.
+    /// </summary>
+    public static TimeSpan EndAfter { get; } = TimeSpan.FromSeconds(HangTimeoutSeconds + Math.Max(10, HangTimeoutSeconds / 10));
 
     private static readonly ConcurrentDictionary<string, RunningTest> Running = new();
     private static readonly ConcurrentDictionary<Type, bool> StartedClasses = new();
@@ -95,6 +104,14 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         }
 
         var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+        if (idle >= EndAfter)
+        {
+            Console.Error.WriteLine(
+                $"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, past the hang timeout of " +
+                $"{HangTimeoutSeconds} s: the test process ends itself.");
+            Environment.Exit(1);
+        }
+
         // Once per stall: activity (a test starting or finishing) arms the report again.
         if (Running.IsEmpty && idle >= ReportAfter && Interlocked.Exchange(ref _stallReported, 1) == 0)
         {
