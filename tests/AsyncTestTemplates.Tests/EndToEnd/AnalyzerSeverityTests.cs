@@ -4,8 +4,9 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
 /// --analyzers warning: an async mistake is reported by the same rule, and the project still builds
-/// and runs, for a legacy project that adopts the rules gradually. (That by default the same rules
-/// fail the build is what <see cref="Guide.GuideTests"/> proves, mistake by mistake.)
+/// and runs, for a legacy project that adopts the rules gradually; the two rules xunit itself makes
+/// errors stay errors. (That by default the same rules fail the build is what
+/// <see cref="Guide.GuideTests"/> proves, mistake by mistake.)
 /// </summary>
 public sealed class AnalyzerSeverityTests(TemplatePackage package)
 {
@@ -29,6 +30,21 @@ public sealed class AnalyzerSeverityTests(TemplatePackage package)
         }
         """;
 
+    // A mistake xunit's analyzers report as an error by default (xUnit2021): the assertion is never awaited.
+    private const string UnawaitedAssertion = """
+        namespace Legacy.Tests;
+
+        public sealed class LegacyRefundTests
+        {
+            [Fact(Timeout = TestTimeouts.Default)]
+            public async Task A_refund_of_nothing_is_refused()
+            {
+                await Task.Yield();
+                Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Task.FromException(new ArgumentOutOfRangeException("amount")));
+            }
+        }
+        """;
+
     [Fact(Timeout = EndToEndLimits.Test)]
     public async Task With_analyzers_warning_a_banned_api_is_reported_and_the_project_still_builds_and_runs()
     {
@@ -38,7 +54,15 @@ public sealed class AnalyzerSeverityTests(TemplatePackage package)
             package, Path.Combine(repository.TestsDirectory, "Legacy.Tests"), cancellationToken,
             "-n", "Legacy.Tests", "--samples", "false", "--analyzers", "warning");
         await project.WriteFileAsync("LegacyInvoiceTests.cs", Mistakes, cancellationToken);
+        await project.WriteFileAsync("LegacyRefundTests.cs", UnawaitedAssertion, cancellationToken);
 
+        var withUnawaitedAssertion = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+
+        Assert.True(withUnawaitedAssertion.ExitCode != 0, withUnawaitedAssertion.ToString());
+        Assert.Contains("LegacyRefundTests.cs(9,9): error xUnit2021: ", withUnawaitedAssertion.Output, StringComparison.Ordinal);
+        Assert.Equal(["xUnit2021"], ErrorIds(withUnawaitedAssertion.Output));
+
+        File.Delete(Path.Combine(project.Directory, "LegacyRefundTests.cs"));
         var build = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
 
         Assert.True(build.ExitCode == 0, build.ToString());
@@ -50,4 +74,11 @@ public sealed class AnalyzerSeverityTests(TemplatePackage package)
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Equal((2, 0, 2), project.ReadTrxCounters());
     }
+
+    // The ids of the build's errors, each once: "path(line,col): error ID: message".
+    private static List<string> ErrorIds(string buildOutput) =>
+        [.. buildOutput.Split('\n')
+            .Select(line => line.IndexOf(": error ", StringComparison.Ordinal) is var at and >= 0 ? line[(at + 8)..].Split(':')[0] : null)
+            .OfType<string>()
+            .Distinct()];
 }
