@@ -31,6 +31,20 @@ public sealed class TemplateVerifierTests(TemplatePackage package)
         Assert.Empty(SnapshotComparison.Describe(verified, verified));
     }
 
+    [Fact]
+    public void Template_conditionals_left_in_the_output_are_found_but_CSharp_preprocessor_lines_are_not()
+    {
+        const string RunSettings = "<DataCollectors>\n<!--#if (coverage) -->\n  <DataCollector />\n<!--#endif -->\n</DataCollectors>\n";
+        const string Json = "{\n  //#if (coverage)\n  \"a\": 1\n  //#endif\n}\n";
+        const string EditorConfig = "[*.cs]\n# if a rule is noisy, say so\n#if (strict)\nx = 1\n#endif\n";
+        const string CSharp = "#if NET9_0_OR_GREATER\nusing System.Threading;\n#endif\n//#if (samples)\n##if (helpers)\n";
+
+        Assert.Equal(["t/test.runsettings:2: <!--#if (coverage) -->", "t/test.runsettings:4: <!--#endif -->"], LeftoverDirectives.In("t/test.runsettings", RunSettings));
+        Assert.Equal(["t/testconfig.json:2: //#if (coverage)", "t/testconfig.json:4: //#endif"], LeftoverDirectives.In("t/testconfig.json", Json));
+        Assert.Equal(["t/.editorconfig:3: #if (strict)", "t/.editorconfig:5: #endif"], LeftoverDirectives.In("t/.editorconfig", EditorConfig));
+        Assert.Equal(["t/A.cs:4: //#if (samples)", "t/A.cs:5: ##if (helpers)"], LeftoverDirectives.In("t/A.cs", CSharp));
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_mismatch_fails_with_a_diff_and_leaves_a_received_folder()
     {

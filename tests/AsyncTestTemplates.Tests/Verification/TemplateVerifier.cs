@@ -52,6 +52,16 @@ public sealed class TemplateVerifier(TemplatePackage package)
             received[path] = Scrub(path, received[path], workingDirectory.Path, options);
         }
 
+        // Checked before the comparison, so that accepting snapshots cannot accept them either.
+        var leftovers = received.Where(file => !file.Key.StartsWith("std-streams/", StringComparison.Ordinal))
+            .SelectMany(file => LeftoverDirectives.In(file.Key, file.Value)).ToList();
+        if (leftovers.Count > 0)
+        {
+            throw new TemplateVerificationException(
+                TemplateVerificationErrorCode.VerificationFailed,
+                $"Template conditionals reached the output of {options.TemplateName} (the engine did not process this file type):\n{string.Join('\n', leftovers)}");
+        }
+
         await CompareAsync(options, caller, received, cancellationToken);
     }
 
