@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Soak check (a script, not a pass/fail timing test): every project template's generated sample
 # suite is run N times in a row and N/5 times while every core is busy with other work, under
-# both test runners. Prints runs, failures and the slowest test per template and runner, and the
+# both test runners, each run as `dotnet test` runs it (hang guard and coverage on). Prints runs, failures and the slowest test per template and runner, and the
 # real time a simulated day takes. Then the fault matrix: tests/faults/FaultyTests.cs in a project
 # of each template, under each runner, where every faulty run must end by itself within two
 # minutes, fail, and name its culprit. Exits non-zero on any failure.
@@ -40,16 +40,15 @@ say() { echo "[soak] $*" >&2; }
 say "packing and installing the templates into an isolated hive"
 dotnet pack "$repo/AsyncTestTemplates.csproj" -c Release -o "$work/pkg" -nologo -v q >/dev/null
 dotnet new install "$work"/pkg/AsyncTestTemplates.*.nupkg --debug:custom-hive "$work/hive" >/dev/null
-# No coverage or hang dumps while soaking: the same tests, without the collectors' cost.
-echo '{ "commandLineOptions": {} }' > "$work/plain.testconfig.json"
-
-run_suite() { # <project dir> <runner> <trx file>
-  local exe="$1/bin/Release/net10.0/Soak.Tests"
+# Each run as a user's `dotnet test` runs it, with the project's own settings (hang guard, coverage,
+# TRX): VSTest through `dotnet test`; under MTP `dotnet test` only starts the test executable with
+# its testconfig.json, so the executable is started directly (no global.json here selects MTP).
+run_suite() { # <project dir> <runner> <results dir>
   if [ "$2" = mtp ]; then
-    timeout 300 "$exe" --config-file "$work/plain.testconfig.json" --no-progress \
-      --report-xunit-trx --report-xunit-trx-filename "$(basename "$3")" --results-directory "$(dirname "$3")" >/dev/null 2>&1
+    timeout 300 "$1/bin/Release/net10.0/Soak.Tests" --no-progress \
+      --report-xunit-trx --report-xunit-trx-filename run.trx --results-directory "$3" >/dev/null 2>&1
   else
-    timeout 300 "$exe" -noLogo -noColor -trx "$3" >/dev/null 2>&1
+    (cd "$1" && timeout 300 dotnet test --no-build -c Release --results-directory "$3" --logger "trx;LogFileName=run.trx" >/dev/null 2>&1)
   fi
 }
 
@@ -64,13 +63,13 @@ for template in "${templates[@]}"; do
 
     say "$template / $runner: $runs runs in a row"
     for i in $(seq 1 "$runs"); do
-      run_suite "$project" "$runner" "$project/soak/quiet/$i.trx" || echo "$i" >> "$project/soak/quiet/exit-failures"
+      run_suite "$project" "$runner" "$project/soak/quiet/$i" || echo "$i" >> "$project/soak/quiet/exit-failures"
     done
 
     say "$template / $runner: $busy_runs runs with all $(nproc) cores busy"
     for _ in $(seq 1 "$(nproc)"); do (while :; do :; done) & busy_pids+=($!); done
     for i in $(seq 1 "$busy_runs"); do
-      run_suite "$project" "$runner" "$project/soak/busy/$i.trx" || echo "$i" >> "$project/soak/busy/exit-failures"
+      run_suite "$project" "$runner" "$project/soak/busy/$i" || echo "$i" >> "$project/soak/busy/exit-failures"
     done
     for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
     busy_pids=()
@@ -155,7 +154,7 @@ for template in templates:
                     name, outcome, d = r.get("testName"), r.get("outcome"), seconds(r.get("duration", "0:0:0"))
                     if outcome != "Passed":
                         failures += 1
-                        print(f"  FAILED in {os.path.basename(f)}: {name}", file=sys.stderr)
+                        print(f"  FAILED in {os.path.relpath(f, work)}: {name}", file=sys.stderr)
                     if d > slowest[1]:
                         slowest = (name, d)
                     if "simulated_day" in name or "whole_day" in name:
