@@ -34,21 +34,28 @@ public sealed class BadInputTests(TemplatePackage package)
         Assert.Equal("// the user's own edits\n", await File.ReadAllTextAsync(edited, cancellationToken));
     }
 
-    [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task A_missing_project_under_test_is_named_and_the_project_still_builds()
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData("async-tests", "")]
+    [InlineData("async-hosted-tests", "; its test (ProjectUnderTestTests.cs) is left out of the build.")]
+    public async Task A_missing_project_under_test_is_named_and_the_rest_builds_and_passes(string template, string leftOut)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("missing-sut");
-        const string Message = "warning ATT001: The project under test '../src/Nope/Nope.csproj' does not exist";
+        const string Message = "warning ATT001: The project under test '../src/Nope/Nope.csproj' does not exist (paths are relative to ";
 
         // With the restore post action, the message is printed by `dotnet new` itself.
-        var created = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--samples", "false", "--sut", "../src/Nope/Nope.csproj");
-        var build = await Dotnet.RunAsync(root.Combine("X.Tests"), TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+        var created = await package.NewAsync(root.Path, cancellationToken, template, "-n", "X.Tests", "-o", "X.Tests", "--samples", "false", "--sut", "../src/Nope/Nope.csproj");
+        var project = GeneratedProject.Existing(root.Combine("X.Tests"));
+        var test = await project.TestAsync(cancellationToken);
 
         Assert.True(created.ExitCode == 0, created.ToString());
         Assert.Contains(Message, created.Output);
-        Assert.True(build.ExitCode == 0, build.ToString());
-        Assert.Contains(Message, build.StandardOutput);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Contains(Message, test.StandardOutput);
+        Assert.Contains($"X.Tests){leftOut}", test.StandardOutput);
+        var (passed, failed, total) = project.ReadTrxCounters();
+        Assert.Equal((total, 0), (passed, failed));
+        Assert.DoesNotContain(project.ReadTrxResults(), result => result.Name.Contains("ProjectUnderTestTests", StringComparison.Ordinal));
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]

@@ -83,6 +83,15 @@ public sealed class GeneratedProject
             .Select(result => ((string)result.Attribute("testName")!, (string)result.Attribute("outcome")!))];
     }
 
+    /// <summary>What the test whose name ends with <paramref name="testName"/> wrote to its output, from the single TRX file the run left.</summary>
+    public string ReadTrxOutput(string testName)
+    {
+        var trx = System.IO.Directory.GetFiles(ResultsDirectory, "*.trx", SearchOption.AllDirectories);
+        var result = XDocument.Load(Assert.Single(trx)).Descendants()
+            .Single(e => e.Name.LocalName == "UnitTestResult" && ((string)e.Attribute("testName")!).EndsWith("." + testName, StringComparison.Ordinal));
+        return string.Concat(result.Descendants().Where(e => e.Name.LocalName == "StdOut").Select(e => e.Value));
+    }
+
     /// <summary>Line rate per package (assembly) in the single Cobertura report the run left.</summary>
     public IReadOnlyDictionary<string, double> ReadCoverageByPackage()
     {

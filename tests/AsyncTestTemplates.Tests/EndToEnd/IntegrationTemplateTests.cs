@@ -36,6 +36,9 @@ public sealed class IntegrationTemplateTests(TemplatePackage package)
         {
             // The guide's samples are the default project's: SQLite.
             AsyncTestingGuide.Load().AssertSamplesPassed("async-integration-tests", project);
+            // What the app logs, from a request and from its background worker, is in the test's output.
+            Assert.Contains("Daily report abandoned: the client went away", project.ReadTrxOutput("A_report_that_takes_too_long_is_cut_off_by_the_client_timeout"), StringComparison.Ordinal);
+            Assert.Contains("Confirmed order ", project.ReadTrxOutput("A_confirmed_order_is_confirmed_in_the_background_and_never_expires"), StringComparison.Ordinal);
         }
     }
 

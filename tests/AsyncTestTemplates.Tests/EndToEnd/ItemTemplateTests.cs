@@ -120,7 +120,8 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         await NewAsync(directory, cancellationToken, "async-fixture", "-n", "DatabaseFixture", "--xunit", "v2", "--scope", "collection");
         var assembly = await NewAsync(directory, cancellationToken, "async-fixture", "-n", "ServerFixture", "--xunit", "v2", "--scope", "assembly");
         await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--xunit", "v2", "--helpers", "false", "--fixture", "DatabaseFixture");
-        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "MoreTests", "--xunit", "v2", "--helpers", "false");
+        // With the default --helpers: the fake clock and bounded waits async-test-settings wrote.
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "MoreTests", "--xunit", "v2");
         await ApplyPrintedProjectLinesAsync(projectFile, settings, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "ServerTests.cs"), """
             namespace Stock.Tests;

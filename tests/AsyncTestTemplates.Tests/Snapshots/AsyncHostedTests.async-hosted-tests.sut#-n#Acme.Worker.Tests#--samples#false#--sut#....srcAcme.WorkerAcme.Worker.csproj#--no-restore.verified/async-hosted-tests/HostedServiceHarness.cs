@@ -72,7 +72,7 @@ public sealed class HostedServiceHarness : IAsyncDisposable
         }
         catch
         {
-            host.Dispose();
+            await DisposeHostAsync(host);
             throw;
         }
 
@@ -136,7 +136,20 @@ public sealed class HostedServiceHarness : IAsyncDisposable
         }
         finally
         {
-            _host.Dispose();
+            await DisposeHostAsync(_host);
+        }
+    }
+
+    // The host disposes its services asynchronously; IHost only declares Dispose, which would block on that.
+    private static async ValueTask DisposeHostAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync();
+        }
+        else
+        {
+            host.Dispose();
         }
     }
 

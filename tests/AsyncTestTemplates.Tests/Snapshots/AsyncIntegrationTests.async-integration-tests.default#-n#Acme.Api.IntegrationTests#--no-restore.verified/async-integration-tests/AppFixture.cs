@@ -37,13 +37,16 @@ public abstract class AppFixture : IAsyncLifetime
     private TestDatabase? _database;
     private bool _disposed;
 
+    // The output of the test that reset the fixture last: the tests of a collection run one at a time.
+    private volatile ITestOutputHelper? _output;
+
     protected AppFixture() =>
-        Logs = FakeLogCollector.Create(new FakeLogCollectorOptions { OutputSink = WriteToCurrentTest });
+        Logs = FakeLogCollector.Create(new FakeLogCollectorOptions { OutputSink = line => TestLogging.WriteTo(_output, line) });
 
     /// <summary>The app's clock: it replaces the app's <see cref="TimeProvider"/>.</summary>
     public TimerAwareFakeTimeProvider Time { get; } = new();
 
-    /// <summary>Everything the app logged since the last <see cref="ResetAsync"/> (also written to the running test's output).</summary>
+    /// <summary>Everything the app logged since the last <see cref="ResetAsync"/> (also written to the output of the test that called it).</summary>
     public FakeLogCollector Logs { get; }
 
     /// <summary>The app's database, for a test to arrange or check data behind the app's back.</summary>
@@ -67,10 +70,19 @@ public abstract class AppFixture : IAsyncLifetime
             await WithinLimitAsync(start, "start the app", cancellationToken);
             _server = await start;
         }
-        catch
+        catch (Exception startFailure)
         {
-            // Whatever was started before the failure is not left behind.
-            await DisposeAsync();
+            // Whatever was started before the failure is not left behind, and a failing teardown
+            // does not hide why the start failed.
+            try
+            {
+                await DisposeAsync();
+            }
+            catch (Exception teardownFailure)
+            {
+                throw new AggregateException($"{GetType().Name} failed to start, then to tear down what it had started.", startFailure, teardownFailure);
+            }
+
             throw;
         }
     }
@@ -90,10 +102,14 @@ public abstract class AppFixture : IAsyncLifetime
 
     /// <summary>
     /// Empties what a previous test left: the database's rows (its schema stays), the app's own
-    /// state, the timers the clock has seen armed, the recorded logs. Call it at the start of every test.
+    /// state, the timers the clock has seen armed, the recorded logs. Call it at the start of every test:
+    /// from then on, what the app logs goes to that test's output.
     /// </summary>
     public async ValueTask ResetAsync(CancellationToken cancellationToken)
     {
+        // Taken here, in the test's own flow: the app serves requests and runs its background work
+        // outside it, where TestContext.Current knows no test and the lines would be lost.
+        _output = TestContext.Current.TestOutputHelper;
         await Database.ResetAsync(cancellationToken);
         await ResetAppStateAsync(cancellationToken);
         Time.ForgetArmedTimers();
@@ -249,9 +265,6 @@ public abstract class AppFixture : IAsyncLifetime
             .AddFilter("Microsoft.AspNetCore", LogLevel.Warning)
             .AddFilter("Microsoft.Hosting", LogLevel.Warning));
     }
-
-    // The app is shared by the tests of the collection: each line goes to the test running now.
-    private static void WriteToCurrentTest(string line) => TestLogging.WriteTo(TestContext.Current.TestOutputHelper, line);
 
     private static async Task WithinLimitAsync(Task step, string what, CancellationToken cancellationToken)
     {

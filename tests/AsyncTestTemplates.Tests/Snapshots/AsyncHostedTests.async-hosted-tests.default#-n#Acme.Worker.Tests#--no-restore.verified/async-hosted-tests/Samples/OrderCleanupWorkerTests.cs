@@ -58,7 +58,7 @@ public sealed class OrderCleanupWorkerTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        var worker = new OrderCleanupWorker(_store, time, TestLogging.CreateLogger<OrderCleanupWorker>());
+        using var worker = new OrderCleanupWorker(_store, time, TestLogging.CreateLogger<OrderCleanupWorker>());
 
         // No host, no loop, no clock to move: the run-once entry point is plain async code.
         var removed = await worker.RunOnceAsync(cancellationToken);

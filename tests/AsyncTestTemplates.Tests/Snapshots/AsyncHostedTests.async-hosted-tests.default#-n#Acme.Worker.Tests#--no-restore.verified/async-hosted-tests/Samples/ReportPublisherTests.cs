@@ -33,7 +33,7 @@ public sealed class ReportPublisherTests
     }
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task A_service_that_fails_at_startup_fails_the_test_with_its_exception()
+    public async Task A_service_that_fails_at_startup_surfaces_its_exception_to_the_test()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var harness = await StartPublisherAsync(destination: "", cancellationToken);
