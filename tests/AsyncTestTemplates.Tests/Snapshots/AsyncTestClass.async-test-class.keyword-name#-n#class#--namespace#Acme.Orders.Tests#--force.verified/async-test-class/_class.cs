@@ -28,13 +28,13 @@ public sealed class _class
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var time = new TimerAwareFakeTimeProvider();
-        var start = time.GetUtcNow();
 
         // Stands in for code under test that waits on the injected TimeProvider.
         var delay = Task.Delay(TimeSpan.FromMinutes(5), time, cancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5), cancellationToken);
-        await delay.WaitWithinGuardAsync("the delay to complete", cancellationToken);
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1), cancellationToken);
+        Assert.False(delay.IsCompleted, "The delay completed a second early.");
+        time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(TimeSpan.FromMinutes(5), time.GetUtcNow() - start);
+        await delay.WaitWithinGuardAsync("the delay to complete", cancellationToken);
     }
 }

@@ -11,12 +11,12 @@ public sealed class ExampleTests
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var time = new TimerAwareFakeTimeProvider();
-        var start = time.GetUtcNow();
 
         var delay = Task.Delay(TimeSpan.FromHours(1), time, cancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromHours(1), cancellationToken);
-        await delay.WaitWithinGuardAsync("the delay to complete", cancellationToken);
+        await time.AdvanceWhenArmedAsync(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1), cancellationToken);
+        Assert.False(delay.IsCompleted, "The delay completed a second early.");
+        time.Advance(TimeSpan.FromSeconds(1));
 
-        Assert.Equal(TimeSpan.FromHours(1), time.GetUtcNow() - start);
+        await delay.WaitWithinGuardAsync("the delay to complete", cancellationToken);
     }
 }
