@@ -4,19 +4,17 @@ namespace Acme.Orders.Tests;
 /// The time limits of this test project, in one place.
 /// </summary>
 /// <remarks>
-/// xunit v3 has no project-wide test timeout, so every test names <see cref="Default"/>:
-/// <c>[Fact(Timeout = TestTimeouts.Default)]</c>. Keep that spelling rather than a custom
-/// attribute derived from <c>FactAttribute</c>: xunit's analyzers only recognise <c>[Fact]</c>
-/// and <c>[Theory]</c> themselves, and they are what turns a forgotten cancellation token or a
-/// blocking wait into a compile error.
+/// xunit v2 has no project-wide test timeout, and honours a test's <c>Timeout</c> only with
+/// parallelization off: each test class bounds its tests with a token of its own, cancelled after
+/// <see cref="Default"/> (as the classes <c>dotnet new async-test-class --xunit v2</c> writes do).
 /// </remarks>
 public static class TestTimeouts
 {
     private const int TestTimeoutSeconds = 30;
 
     /// <summary>
-    /// Per-test timeout in milliseconds. When it expires xunit fails the test and cancels
-    /// <c>TestContext.Current.CancellationToken</c>, so code that was handed the token stops too.
+    /// Per-test timeout in milliseconds: when it expires the test's own token is cancelled, so
+    /// code that was handed the token stops and the test fails.
     /// </summary>
     public const int Default = TestTimeoutSeconds * 1000;
 
