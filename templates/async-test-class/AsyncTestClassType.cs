@@ -67,6 +67,14 @@ namespace AsyncTestsNamespace;
 /// }
 /// </code>
 //#endif
+//#if (HasFixture)
+/// <para>
+/// The tests of this class share one <see cref="FixtureTypeName"/> (<c>IClassFixture</c>). For a
+/// collection fixture (<c>dotnet new async-fixture --scope collection</c>), put
+/// <c>[Collection(nameof(FixtureTypeNameCollection))]</c> on the class instead of
+/// <c>IClassFixture</c>: otherwise this class gets an instance of its own.
+/// </para>
+//#endif
 /// </remarks>
 //#if (HasFixture && XunitV3)
 public sealed class AsyncTestClassType(FixtureTypeName fixture) : IClassFixture<FixtureTypeName>

@@ -20,6 +20,12 @@ namespace Acme.Orders.Tests;
 ///     await orders.SaveAsync(order, CancellationToken).WaitAsync(Guard, CancellationToken);
 /// }
 /// </code>
+/// <para>
+/// The tests of this class share one <see cref="DatabaseFixture"/> (<c>IClassFixture</c>). For a
+/// collection fixture (<c>dotnet new async-fixture --scope collection</c>), put
+/// <c>[Collection(nameof(DatabaseFixtureCollection))]</c> on the class instead of
+/// <c>IClassFixture</c>: otherwise this class gets an instance of its own.
+/// </para>
 /// </remarks>
 public sealed class OrdersTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>, IDisposable
 {
