@@ -1,0 +1,31 @@
+using System.Reflection;
+
+namespace AsyncTestTemplates.Testing;
+
+/// <summary>
+/// Tells the hang report the hang timeout of this test project's runner settings (the blame
+/// collector's <c>TestTimeout</c> in <c>test.runsettings</c>, <c>hangdump-timeout</c> in
+/// <c>testconfig.json</c>), so that it names hung tests at half that time and ends a stuck test
+/// process a little after it: <c>[assembly: HangTimeout(300)]</c>. Without it, 300 seconds.
+/// </summary>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class HangTimeoutAttribute : Attribute
+{
+    /// <summary>The default hang timeout, in seconds, when a test assembly declares none.</summary>
+    public const int DefaultSeconds = 300;
+
+    /// <summary>Declares the hang timeout of the test project's runner settings.</summary>
+    /// <param name="seconds">The hang timeout in seconds; more than zero.</param>
+    public HangTimeoutAttribute(int seconds)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(seconds);
+        Seconds = seconds;
+    }
+
+    /// <summary>The hang timeout in seconds.</summary>
+    public int Seconds { get; }
+
+    /// <summary>The hang timeout <paramref name="testAssembly"/> declares, or <see cref="DefaultSeconds"/>.</summary>
+    internal static TimeSpan Of(Assembly? testAssembly) =>
+        TimeSpan.FromSeconds(testAssembly?.GetCustomAttribute<HangTimeoutAttribute>()?.Seconds ?? DefaultSeconds);
+}

@@ -1,0 +1,185 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using Xunit.v3;
+
+namespace AsyncTestTemplates.Testing;
+
+/// <summary>
+/// Names, on standard error, the tests still running after half the hang timeout (or their own
+/// timeout, if shorter), and, when no test has started or finished for that long, the fixtures the
+/// run may be stuck in; ends a test process that is still stuck a little after the hang timeout.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A test that blocks a thread or awaits something that never completes cannot be stopped by its
+/// timeout, and a fixture's setup or teardown has no timeout at all. The runner's hang guard (blame
+/// collector on VSTest, HangDump on Microsoft.Testing.Platform) then ends the whole run, but under
+/// <c>dotnet test</c> neither names the culprit on the console. This report does, before the guard
+/// fires: standard error is shown when the run fails. It runs on a timer, not on a test thread, so
+/// a blocked test cannot silence it.
+/// </para>
+/// <para>
+/// The package registers it in every test assembly that references it
+/// (<c>[assembly: ReportHungTests]</c>, generated at build time); set the MSBuild property
+/// <c>AsyncTestRunGuard</c> to <c>false</c> to leave it out. The hang timeout comes from
+/// <see cref="HangTimeoutAttribute"/>.
+/// </para>
+/// </remarks>
+[AttributeUsage(AttributeTargets.Assembly)]
+public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
+{
+    private static readonly ConcurrentDictionary<string, RunningTest> Running = new();
+    private static readonly ConcurrentDictionary<Type, bool> StartedClasses = new();
+    private static readonly Lazy<ITimer> Watch = new(() =>
+        TimeProvider.System.CreateTimer(_ => Report(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+
+    private static Assembly? _testAssembly;
+    private static TimeSpan _hangTimeout = TimeSpan.FromSeconds(HangTimeoutAttribute.DefaultSeconds);
+    private static long _lastActivity = Stopwatch.GetTimestamp();
+    private static string? _lastFinished;
+    private static int _stallReported;
+
+    /// <summary>The hang timeout of the test assembly being run (see <see cref="HangTimeoutAttribute"/>).</summary>
+    internal static TimeSpan HangTimeout => _hangTimeout;
+
+    /// <summary>
+    /// A little past the hang timeout: by then the runner's hang guard has ended the run. A test
+    /// process still alive then without any test starting or finishing ends itself, because
+    /// nobody else will — under VSTest the guard stops the test host, but xunit's test process
+    /// beneath it would live on, and run directly, a test executable has no hang guard at all.
+    /// </summary>
+    internal static TimeSpan EndAfter => HangTimeout + TimeSpan.FromSeconds(Math.Max(10, HangTimeout.TotalSeconds / 10));
+
+    private static TimeSpan StallReportAfter => HangTimeout / 2;
+
+    /// <summary>Starts watching before the first test, so that a fixture stuck before it is reported too.</summary>
+    /// <param name="testAssembly">The assembly whose tests run (its <see cref="HangTimeoutAttribute"/> applies).</param>
+    internal static void StartWatching(Assembly? testAssembly)
+    {
+        UseAssembly(testAssembly);
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        _ = Watch.Value;
+    }
+
+    /// <summary>Stops watching once every test and fixture is done.</summary>
+    internal static void StopWatching()
+    {
+        if (Watch.IsValueCreated)
+        {
+            Watch.Value.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void Before(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        UseAssembly(test.TestMethod.TestClass.Class.Assembly);
+        _ = Watch.Value;
+        StartedClasses.TryAdd(test.TestMethod.TestClass.Class, true);
+        var reportAfter = test.Timeout > 0 && TimeSpan.FromMilliseconds(test.Timeout) < StallReportAfter
+            ? TimeSpan.FromMilliseconds(test.Timeout)
+            : StallReportAfter;
+        Running[test.UniqueID] = new RunningTest(test.TestDisplayName, Stopwatch.GetTimestamp(), reportAfter);
+        LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
+        MarkActivity();
+    }
+
+    /// <inheritdoc />
+    public override void After(MethodInfo methodUnderTest, IXunitTest test)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
+        Running.TryRemove(test.UniqueID, out _);
+        Volatile.Write(ref _lastFinished, test.TestDisplayName);
+        MarkActivity();
+    }
+
+    private static void UseAssembly(Assembly? testAssembly)
+    {
+        if (testAssembly is not null && Interlocked.CompareExchange(ref _testAssembly, testAssembly, null) is null)
+        {
+            _hangTimeout = HangTimeoutAttribute.Of(testAssembly);
+        }
+    }
+
+    private static void MarkActivity()
+    {
+        Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+        Interlocked.Exchange(ref _stallReported, 0);
+    }
+
+    private static void Report()
+    {
+        foreach (var (id, test) in Running)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(test.StartedAt);
+            if (!test.Reported && elapsed >= test.ReportAfter && Running.TryUpdate(id, test with { Reported = true }, test))
+            {
+                Console.Error.WriteLine(
+                    $"[hung test?] '{test.DisplayName}' is still running after {elapsed.TotalSeconds:0} s; " +
+                    $"the run is ended once a test hangs for {HangTimeout.TotalSeconds:0} s.");
+            }
+        }
+
+        var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+        if (idle >= EndAfter)
+        {
+            Console.Error.WriteLine(
+                $"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, past the hang timeout of " +
+                $"{HangTimeout.TotalSeconds:0} s: the test process ends itself.");
+            Environment.Exit(1);
+        }
+
+        // Once per stall: activity (a test starting or finishing) arms the report again.
+        if (Running.IsEmpty && idle >= StallReportAfter && Interlocked.Exchange(ref _stallReported, 1) == 0)
+        {
+            var lastFinished = Volatile.Read(ref _lastFinished);
+            Console.Error.WriteLine(
+                $"[hung fixture?] No test has started or finished for {idle.TotalSeconds:0} s. " +
+                (lastFinished is null ? "" : $"A teardown after '{lastFinished}' may be stuck, or a fixture's setup. ") +
+                $"Fixtures of test classes that have not started: {FixturesOfClassesNotStarted()}.");
+        }
+    }
+
+    // "DatabaseFixture (OrdersTests)" for each class fixture and collection fixture of a test class
+    // with no started test yet: one of them is where the run waits, if it waits in a fixture.
+    private static string FixturesOfClassesNotStarted()
+    {
+        var types = Volatile.Read(ref _testAssembly)?.GetTypes() ?? [];
+        var definitions = types
+            .Select(type => (type, definition: type.GetCustomAttribute<CollectionDefinitionAttribute>()))
+            .Where(pair => pair.definition?.Name is not null)
+            .ToDictionary(pair => pair.definition!.Name!, pair => pair.type, StringComparer.Ordinal);
+        var suspects = types
+            .Where(type => !StartedClasses.ContainsKey(type) && type.GetMethods().Any(method => method.IsDefined(typeof(FactAttribute), inherit: true)))
+            .SelectMany(testClass => FixtureTypes(testClass, definitions).Select(fixture => $"{fixture.Name} ({testClass.Name})"))
+            .ToList();
+        return suspects.Count switch
+        {
+            0 => "none",
+            > 10 => $"{string.Join(", ", suspects.Take(10))} and {suspects.Count - 10} more",
+            _ => string.Join(", ", suspects),
+        };
+    }
+
+    private static IEnumerable<Type> FixtureTypes(Type testClass, Dictionary<string, Type> definitions)
+    {
+        var collection = testClass.GetCustomAttributes().OfType<ICollectionAttribute>().FirstOrDefault();
+        Type? definition = null;
+        if (collection is not null && (collection.Type is not null || definitions.TryGetValue(collection.Name, out definition)))
+        {
+            definition = collection.Type ?? definition;
+        }
+
+        return FixturesOf(testClass, typeof(IClassFixture<>)).Concat(definition is null ? [] : FixturesOf(definition, typeof(ICollectionFixture<>)));
+    }
+
+    private static IEnumerable<Type> FixturesOf(Type type, Type fixtureInterface) =>
+        type.GetInterfaces()
+            .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == fixtureInterface)
+            .Select(contract => contract.GetGenericArguments()[0]);
+
+    private sealed record RunningTest(string DisplayName, long StartedAt, TimeSpan ReportAfter, bool Reported = false);
+}
