@@ -1,3 +1,9 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+//#if (XunitV3 && helpers)
+using AsyncTestTemplates.Testing;
+//#endif
 using Xunit;
 
 namespace AsyncTestsNamespace;
