@@ -51,8 +51,9 @@ public sealed partial class GuideTests(TemplatePackage package)
     [Fact]
     public async Task The_rules_table_lists_exactly_the_rules_generated_projects_enforce()
     {
-        var project = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "_shared", "Company.AsyncTests.csproj"), TestContext.Current.CancellationToken);
-        var enforced = WarningsAsErrors().Match(project).Groups["ids"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries);
+        // The runtime library's build files name them (AsyncTestRules); generated projects make them errors.
+        var targets = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src", "AsyncTestTemplates.Testing", "buildTransitive", "AsyncTestTemplates.Testing.targets"), TestContext.Current.CancellationToken);
+        var enforced = AsyncTestRules().Match(targets).Groups["ids"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(enforced.Order(StringComparer.Ordinal), Guide.Rules.Order(StringComparer.Ordinal));
     }
@@ -145,6 +146,6 @@ public sealed partial class GuideTests(TemplatePackage package)
     [GeneratedRegex(@"<[A-Za-z/!][^>\n]*>")]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"<WarningsAsErrors>\$\(WarningsAsErrors\);(?<ids>[^<]+)</WarningsAsErrors>")]
-    private static partial Regex WarningsAsErrors();
+    [GeneratedRegex(@"<AsyncTestRules>(?<ids>[^<]+)</AsyncTestRules>")]
+    private static partial Regex AsyncTestRules();
 }

@@ -5,15 +5,27 @@ using System.Text.RegularExpressions;
 namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
-/// The real package, packed from this checkout once per test run and installed into an isolated
-/// template hive, so that tests see exactly what a user gets and nothing of the machine's own
-/// installed templates.
+/// The real packages, packed from this checkout once per test run (the templates, and the runtime
+/// library the generated projects reference, into the run's package source), the templates
+/// installed into an isolated template hive, so that tests see exactly what a user gets and
+/// nothing of the machine's own installed templates.
 /// </summary>
+/// <remarks>
+/// Each run packs a version of its own (<see cref="Version"/>): the global package cache keeps the
+/// first copy of a version it restored, so a library repacked under the same version would never
+/// reach the projects of a later run.
+/// </remarks>
 public sealed partial class TemplatePackage : IAsyncLifetime
 {
     private readonly TemporaryDirectory _root = new("package");
 
     public string PackagePath { get; private set; } = "";
+
+    /// <summary>The version both packages were packed with, unique to this run.</summary>
+    public string Version { get; } = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+
+    /// <summary>The runtime library package packed with the templates.</summary>
+    public string LibraryPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Testing.{Version}.nupkg");
 
     /// <summary>What <c>dotnet pack</c> of this checkout printed (template validation runs in it).</summary>
     public ProcessResult? Pack { get; private set; }
@@ -23,9 +35,9 @@ public sealed partial class TemplatePackage : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var output = _root.Combine("nupkg");
+        var output = TestRunFolder.Packages;
         var pack = await Dotnet.RunAsync(RepositoryPaths.Root, TimeSpan.FromMinutes(5), cancellationToken,
-            "pack", RepositoryPaths.PackProject, "-c", "Release", "-o", output, "-nologo");
+            "pack", RepositoryPaths.PackProject, "-c", "Release", "-o", output, "-nologo", $"-p:AsyncTestTemplatesVersion={Version}");
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"Packing the templates failed.\n{pack}");
@@ -33,7 +45,11 @@ public sealed partial class TemplatePackage : IAsyncLifetime
 
         Pack = pack;
 
-        PackagePath = Directory.GetFiles(output, "AsyncTestTemplates.*.nupkg").Single();
+        PackagePath = Path.Combine(output, $"AsyncTestTemplates.{Version}.nupkg");
+        if (!File.Exists(PackagePath) || !File.Exists(LibraryPackagePath))
+        {
+            throw new InvalidOperationException($"Packing did not write both packages of version {Version}.\n{pack}");
+        }
 
         // `dotnet new install` exits 0 even when a template is invalid: read what it printed.
         var install = await Dotnet.RunAsync(_root.Path, TimeSpan.FromMinutes(2), cancellationToken,
@@ -52,6 +68,24 @@ public sealed partial class TemplatePackage : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         _root.Dispose();
+        // This run's library version is of no use to any later restore: keep the package cache small.
+        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            "asynctesttemplates.testing", Version);
+        try
+        {
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
+
+            Directory.Delete(TestRunFolder.Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A process we started may still hold a file; the OS cleans temp folders eventually.
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -1,10 +1,10 @@
 namespace AsyncTestTemplates.Tests.Infrastructure;
 
-/// <summary>A fresh folder under the system temp path, outside this repository (so no global.json or Directory.Build.props of ours applies), deleted on dispose.</summary>
+/// <summary>A fresh folder in the <see cref="TestRunFolder"/> (outside this repository, with the run's package source), deleted on dispose.</summary>
 public sealed class TemporaryDirectory : IDisposable
 {
     public TemporaryDirectory(string prefix) =>
-        Path = Directory.CreateTempSubdirectory($"att-{prefix}-").FullName;
+        Path = Directory.CreateDirectory(System.IO.Path.Combine(TestRunFolder.Root, $"{prefix}-{System.IO.Path.GetRandomFileName()}")).FullName;
 
     public string Path { get; }
 
