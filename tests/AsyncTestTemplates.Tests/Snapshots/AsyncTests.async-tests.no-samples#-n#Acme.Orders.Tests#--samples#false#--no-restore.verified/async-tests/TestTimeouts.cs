@@ -1,3 +1,9 @@
+using AsyncTestTemplates.Testing;
+
+// The hang report of AsyncTestTemplates.Testing names hung tests at half this time, before the
+// runner's hang guard (test.runsettings, testconfig.json) ends the run.
+[assembly: HangTimeout(Acme.Orders.Tests.TestTimeouts.HangTimeoutSeconds)]
+
 namespace Acme.Orders.Tests;
 
 /// <summary>
@@ -21,9 +27,17 @@ public static class TestTimeouts
     public const int Default = TestTimeoutSeconds * 1000;
 
     /// <summary>
-    /// How long a test waits, in real time, for something that should happen almost at once:
-    /// a handler to finish, the code under test to arm a timer. Shorter than <see cref="Default"/>,
-    /// so that the guard's message, not the bare timeout, explains what never happened.
+    /// The hang timeout of this project's runner settings, in seconds (the blame collector's
+    /// <c>TestTimeout</c> in test.runsettings, <c>hangdump-timeout</c> in testconfig.json): change
+    /// them together.
     /// </summary>
-    public static TimeSpan Guard { get; } = TimeSpan.FromMilliseconds(Math.Min(10_000, Default / 2));
+    public const int HangTimeoutSeconds = 300;
+
+    /// <summary>
+    /// How long a test waits, in real time, for something that should happen almost at once:
+    /// a handler to finish, the code under test to arm a timer. Ten seconds, and at most half the
+    /// running test's timeout, so that the guard's message, not the bare timeout, explains what
+    /// never happened.
+    /// </summary>
+    public static TimeSpan Guard => RealTimeGuard.Limit;
 }
