@@ -1,3 +1,4 @@
+using System;
 //#if (!XunitV2)
 using AsyncTestTemplates.Testing;
 

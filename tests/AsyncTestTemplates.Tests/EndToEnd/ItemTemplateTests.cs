@@ -58,7 +58,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Items_added_to_a_hand_made_xunit_v3_project_use_its_namespace_build_warning_free_and_pass()
+    public async Task Items_added_to_a_hand_made_xunit_v3_project_without_implicit_usings_need_no_hand_edits_build_warning_free_and_pass()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("items-v3");
@@ -71,7 +71,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
                 <TargetFramework>net10.0</TargetFramework>
                 <RootNamespace>Custom.Root</RootNamespace>
                 <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
+                <ImplicitUsings>disable</ImplicitUsings>
                 <OutputType>Exe</OutputType>
                 <IsPackable>false</IsPackable>
               </PropertyGroup>
@@ -88,9 +88,11 @@ public sealed class ItemTemplateTests(TemplatePackage package)
 
         var settings = await NewAsync(directory, cancellationToken, "async-test-settings");
         await NewAsync(fixtures, cancellationToken, "async-fixture", "-n", "ServerFixture", "--scope", "assembly");
-        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--helpers", "false", "--fixture", "ServerFixture");
-        await ApplyPrintedProjectLinesAsync(projectFile, settings, cancellationToken);
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--fixture", "ServerFixture");
 
+        // The settings item added the runtime library itself (dotnet add package), at the pack's version: nothing to paste.
+        Assert.DoesNotContain("<PropertyGroup>", settings.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"<PackageReference Include=\"AsyncTestTemplates.Testing\" Version=\"{package.Version}\" />", await File.ReadAllTextAsync(projectFile, cancellationToken), StringComparison.Ordinal);
         foreach (var file in Directory.GetFiles(directory, "*.cs", SearchOption.AllDirectories).Where(f => !IsBuildOutput(f)))
         {
             Assert.Contains("namespace Custom.Root;", await File.ReadAllTextAsync(file, cancellationToken));
@@ -100,10 +102,12 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         Assert.Empty(build.WarningLines);
         var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
 
-        // OrdersTests 2; the assembly fixture is set up and torn down around them.
+        // OrdersTests 2 (fake time through the library, the fixture); the assembly fixture is set up and torn down around them.
         Assert.Contains("Passed:     2, Skipped:     0, Total:     2", test.StandardOutput);
-        // The printed RunSettingsFilePath line took effect: the runsettings' TRX logger wrote a file.
+        // The library's build files named test.runsettings for VSTest: its TRX logger wrote a file.
         Assert.Single(Directory.GetFiles(Path.Combine(directory, "TestResults"), "*.trx", SearchOption.AllDirectories));
+        // ... and the run guard it registers ran: the hang report's settings reached the test assembly.
+        Assert.Contains("HangTimeout", await File.ReadAllTextAsync(Path.Combine(directory, "TestTimeouts.cs"), cancellationToken), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
