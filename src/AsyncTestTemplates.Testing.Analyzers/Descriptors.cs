@@ -8,7 +8,7 @@ internal static class Descriptors
     public static DiagnosticDescriptor TestWithoutTimeout { get; } = new(
         DiagnosticIds.TestWithoutTimeout,
         title: "An async test needs a timeout",
-        messageFormat: "Test '{0}' has no timeout: add 'Timeout = TestTimeouts.Default' to its attribute",
+        messageFormat: "Test '{0}' has no timeout: set Timeout on its attribute, as in [Fact(Timeout = TestTimeouts.Default)]",
         category: "Reliability",
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
