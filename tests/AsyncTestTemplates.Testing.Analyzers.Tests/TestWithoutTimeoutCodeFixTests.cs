@@ -326,4 +326,31 @@ public sealed class TestWithoutTimeoutCodeFixTests
                 public async Task Counts(int count) => await Task.Delay(count, TestContext.Current.CancellationToken);
             }
             """);
+
+    [Fact]
+    public Task Fix_all_imports_Xunit_once() =>
+        Verifier.VerifyAsync("""
+            using System.Threading.Tasks;
+
+            public sealed class DelayTests
+            {
+                [[|Xunit.Fact|]]
+                public async Task Waits() => await Task.Delay(10);
+
+                [[|Xunit.Fact|]]
+                public async Task WaitsLonger() => await Task.Delay(20);
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Xunit;
+
+            public sealed class DelayTests
+            {
+                [Xunit.Fact(Timeout = 30_000)]
+                public async Task Waits() => await Task.Delay(10, TestContext.Current.CancellationToken);
+
+                [Xunit.Fact(Timeout = 30_000)]
+                public async Task WaitsLonger() => await Task.Delay(20, TestContext.Current.CancellationToken);
+            }
+            """);
 }
