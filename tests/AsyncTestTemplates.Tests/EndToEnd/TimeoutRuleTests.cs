@@ -1,0 +1,86 @@
+using System.Text.RegularExpressions;
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// ATA1001, the runtime library's rule that every async test keeps a timeout: an error in a
+/// generated project, fixed by <c>dotnet format analyzers</c> with the project's own constant, and a
+/// warning in a project that adopts the package alone.
+/// </summary>
+public sealed partial class TimeoutRuleTests(TemplatePackage package)
+{
+    // The first async test a user adds, without a timeout; it takes a token the fix can pass.
+    private const string TestWithoutTimeout = """
+        namespace Acme.Orders.Tests;
+
+        public sealed class ReminderTests
+        {
+            [Fact]
+            public async Task The_reminder_waits_its_delay()
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System);
+            }
+        }
+        """;
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_test_added_without_a_timeout_fails_the_build_and_the_code_fix_adds_the_projects_default()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("timeout-rule");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests", "--samples", "false");
+        await project.WriteFileAsync("ReminderTests.cs", TestWithoutTimeout, cancellationToken);
+
+        var rejected = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+        Assert.True(rejected.ExitCode != 0, rejected.ToString());
+        Assert.Matches(RuleAt("error"), rejected.Output);
+
+        var format = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "format", "analyzers", "--diagnostics", "ATA1001");
+        Assert.True(format.ExitCode == 0, format.ToString());
+        var fixedTest = await File.ReadAllTextAsync(Path.Combine(project.Directory, "ReminderTests.cs"), cancellationToken);
+        Assert.Contains("[Fact(Timeout = TestTimeouts.Default)]", fixedTest, StringComparison.Ordinal);
+        // xUnit1069 (an error here) wants the timed test to use its token: the fix passed it on.
+        Assert.Contains("TimeProvider.System, TestContext.Current.CancellationToken)", fixedTest, StringComparison.Ordinal);
+
+        await project.BuildAsync(cancellationToken);
+        var test = await project.TestAsync(cancellationToken);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        // ExampleTests 1, ReminderTests 1.
+        Assert.Equal((2, 0, 2), project.ReadTrxCounters());
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_project_that_adds_only_the_package_gets_the_rule_as_a_warning()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("timeout-rule-package");
+        var directory = Directory.CreateDirectory(root.Combine("Acme.Orders.Tests")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "Acme.Orders.Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <OutputType>Exe</OutputType>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="xunit.v3.mtp-off" Version="{PackageVersions.ByProperty["XunitV3Version"]}" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="{PackageVersions.ByProperty["XunitRunnerVisualStudioVersion"]}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{PackageVersions.ByProperty["MicrosoftNETTestSdkVersion"]}" />
+                <Using Include="Xunit" />
+              </ItemGroup>
+            </Project>
+            """, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "ReminderTests.cs"), TestWithoutTimeout, cancellationToken);
+
+        var add = await Dotnet.RunAsync(directory, TimeSpan.FromMinutes(5), cancellationToken, "add", "package", "AsyncTestTemplates.Testing", "--version", package.Version);
+        Assert.True(add.ExitCode == 0, add.ToString());
+        var build = await Dotnet.RunAsync(directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        Assert.Matches(RuleAt("warning"), build.Output);
+    }
+
+    private static Regex RuleAt(string severity) => new($@"ReminderTests\.cs\(5,6\): {severity} ATA1001: ");
+}
