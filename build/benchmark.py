@@ -145,8 +145,10 @@ def main():
     load_start = os.getloadavg()
     try:
         progress(f"work folder: {work}")
-        bench.run("pack", ["pack", str(repo / "AsyncTestTemplates.csproj"), "-c", "Release", "-o", str(work / "pkg"), "-nologo"], repo)
-        package = next((work / "pkg").glob("AsyncTestTemplates.*.nupkg"))
+        # Both packages, with a version of their own, into work/packages, which work/nuget.config names.
+        version = subprocess.run(["bash", str(repo / "build" / "pack-local.sh"), str(work)], check=True,
+                                 capture_output=True, text=True).stdout.strip()
+        package = work / "packages" / f"AsyncTestTemplates.{version}.nupkg"
         bench.run("install", ["new", "install", str(package), "--debug:custom-hive", str(bench.hive)], work)
 
         # Warm-up, untimed: restore (this warms the package cache for the e2e row), build, one run.

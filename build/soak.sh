@@ -38,8 +38,8 @@ trap cleanup EXIT
 say() { echo "[soak] $*" >&2; }
 
 say "packing and installing the templates into an isolated hive"
-dotnet pack "$repo/AsyncTestTemplates.csproj" -c Release -o "$work/pkg" -nologo -v q >/dev/null
-dotnet new install "$work"/pkg/AsyncTestTemplates.*.nupkg --debug:custom-hive "$work/hive" >/dev/null
+version=$(bash "$repo/build/pack-local.sh" "$work" 2>/dev/null)
+dotnet new install "$work/packages/AsyncTestTemplates.$version.nupkg" --debug:custom-hive "$work/hive" >/dev/null
 # Each run as a user's `dotnet test` runs it, with the project's own settings (hang guard, coverage,
 # TRX): VSTest through `dotnet test`; under MTP `dotnet test` only starts the test executable with
 # its testconfig.json, so the executable is started directly (no global.json here selects MTP).
