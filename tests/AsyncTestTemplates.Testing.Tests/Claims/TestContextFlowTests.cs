@@ -6,11 +6,12 @@ namespace AsyncTestTemplates.Testing.Tests.Claims;
 /// Backs: the remarks of templates/async-hosted-tests/HostedServiceHarness.cs and of the integration
 /// template's logging ("requests and background work run outside the test's flow"):
 /// <see cref="TestContext.Current"/> flows with the <see cref="ExecutionContext"/>, so work the test
-/// started sees the test, and work started without the test's context (a host's threads, a timer
-/// created with flow suppressed, an unsafe work item) does not: there it names no test.
+/// started sees the test, and work started without the test's context (by a shared fixture, or with
+/// the flow suppressed: a thread, a timer, an unsafe work item) does not: there it names no test.
+/// Also backs docs/async-testing-guide.md § 4 "Work the test did not start does not know the test".
 /// </summary>
 [Trait(GuideSection.Trait, GuideSection.BackgroundWork)]
-public sealed class TestContextFlowTests
+public sealed class TestContextFlowTests(TestContextFlowTests.LoopStartedByAFixture fixture) : IClassFixture<TestContextFlowTests.LoopStartedByAFixture>
 {
     [Fact(Timeout = 10_000)]
     public async Task Work_the_test_starts_sees_the_test()
@@ -22,6 +23,17 @@ public sealed class TestContextFlowTests
 
         Assert.NotNull(test);
         Assert.Same(test, seen);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Work_a_shared_fixture_started_sees_no_test_while_a_test_runs()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        Assert.NotNull(TestContext.Current.Test);
+
+        fixture.Go.TrySetResult();
+
+        Assert.Null(await fixture.SeenByTheLoop.WithinGuardAsync("the fixture's loop to look at TestContext.Current", cancellationToken));
     }
 
     [Fact(Timeout = 10_000)]
@@ -63,6 +75,30 @@ public sealed class TestContextFlowTests
         await using (timer)
         {
             Assert.Null(await seen.Task.WithinGuardAsync("the timer to look at TestContext.Current", cancellationToken));
+        }
+    }
+
+    /// <summary>Starts, before any test of the class runs, a loop that looks at <see cref="TestContext.Current"/> when a test lets it.</summary>
+    public sealed class LoopStartedByAFixture : IAsyncLifetime
+    {
+        public TaskCompletionSource Go { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<ITest?> SeenByTheLoop { get; private set; } = Task.FromException<ITest?>(new InvalidOperationException("InitializeAsync has not run."));
+
+        public ValueTask InitializeAsync()
+        {
+            SeenByTheLoop = Task.Run(async () =>
+            {
+                await Go.Task;
+                return TestContext.Current.Test;
+            });
+            return ValueTask.CompletedTask;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Go.TrySetResult();
+            await SeenByTheLoop;
         }
     }
 }
