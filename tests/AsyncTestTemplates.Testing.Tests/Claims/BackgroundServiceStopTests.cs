@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace AsyncTestTemplates.Testing.Tests.Claims;
 
@@ -59,6 +61,30 @@ public sealed class BackgroundServiceStopTests
 
         Assert.False(service.ExecuteTask!.IsCompleted, "StopAsync waited for the body although its token was cancelled.");
         Assert.Null(stop);
+        service.OpenGate();
+        await service.ExecuteTask.WithinGuardAsync("the body to end", cancellationToken);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_host_stopped_with_an_already_cancelled_token_does_not_wait_for_its_services()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddSingleton<TimeProvider>(new ArmedTimerProvider());
+        builder.Services.AddSingleton<GatedService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<GatedService>());
+        builder.Logging.ClearProviders();
+        using var host = builder.Build();
+        var service = host.Services.GetRequiredService<GatedService>();
+        await host.StartAsync(cancellationToken);
+        await service.Entered.Task.WithinGuardAsync("the body to start", cancellationToken);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var stop = await Record.ExceptionAsync(() => host.StopAsync(cancelled.Token));
+
+        Assert.Null(stop);
+        Assert.False(service.ExecuteTask!.IsCompleted, "The host's StopAsync waited for the service although its token was cancelled.");
         service.OpenGate();
         await service.ExecuteTask.WithinGuardAsync("the body to end", cancellationToken);
     }
