@@ -119,6 +119,9 @@ public sealed class PeriodicCatchUpTests
         time.Advance(Hour - TimeSpan.FromTicks(1));
         Assert.Equal(1, Volatile.Read(ref passes));
         Assert.Equal(2, time.TimersCreated);
+        time.Advance(TimeSpan.FromTicks(1)); // an hour after the large advance ended
+        await time.WaitForTimerAsync(cancellationToken);
+        Assert.Equal(2, Volatile.Read(ref passes));
 
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop.WithinGuardAsync("the loop to stop", cancellationToken));
