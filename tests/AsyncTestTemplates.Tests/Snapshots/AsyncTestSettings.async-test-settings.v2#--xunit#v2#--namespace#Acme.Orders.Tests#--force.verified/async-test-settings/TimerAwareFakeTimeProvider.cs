@@ -14,8 +14,11 @@ namespace Acme.Orders.Tests;
 /// with that thread and can lose the tick. Waiting for the timer first removes the race without
 /// any real sleeping. Every timer created through this provider counts: <c>Task.Delay</c>,
 /// <c>PeriodicTimer</c>, <c>CancellationTokenSource</c> and <c>Task.WaitAsync</c> with a
-/// <see cref="TimeProvider"/>. Advance one period per step: a single large step fires a periodic
-/// timer once, not once per period.
+/// <see cref="TimeProvider"/>. Advance one period per step. A single large step is not "one tick":
+/// an <see cref="ITimer"/> callback runs once for every period that passed, a <see cref="PeriodicTimer"/>
+/// consumer sees the ticks that came while it was not waiting as one, and a <c>Task.Delay</c> loop runs
+/// once and re-arms from the new time. One period per step gives each of them the same, deterministic
+/// sequence: a tick, then the code's reaction to it.
 /// </remarks>
 public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
 {

@@ -1,0 +1,38 @@
+namespace AsyncTestTemplates.Testing.Tests.Claims;
+
+/// <summary>
+/// Backs: the remarks of templates/_shared/TimerAwareFakeTimeProvider.cs ("Every timer created through
+/// this provider counts: <c>Task.Delay</c>, <c>PeriodicTimer</c>, <c>CancellationTokenSource</c> and
+/// <c>Task.WaitAsync</c> with a <see cref="TimeProvider"/>"): each of them creates its timer through
+/// <see cref="TimeProvider.CreateTimer"/>, which is what the provider watches.
+/// </summary>
+[Trait(GuideSection.Trait, GuideSection.FakeTime)]
+public sealed class TimersThroughTheProviderTests
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+
+    [Fact(Timeout = 10_000)]
+    public async Task Task_Delay_PeriodicTimer_CancellationTokenSource_and_WaitAsync_each_create_a_timer_on_the_provider()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var time = new ArmedTimerProvider();
+
+        var delay = Task.Delay(Hour, time, cancellationToken);
+        Assert.Equal(Hour, await time.WaitForTimerAsync(cancellationToken));
+
+        using var periodic = new PeriodicTimer(Hour, time);
+        Assert.Equal(Hour, await time.WaitForTimerAsync(cancellationToken));
+
+        using var cancelAfter = new CancellationTokenSource(Hour, time);
+        Assert.Equal(Hour, await time.WaitForTimerAsync(cancellationToken));
+
+        var bounded = new TaskCompletionSource().Task.WaitAsync(Hour, time, cancellationToken);
+        Assert.Equal(Hour, await time.WaitForTimerAsync(cancellationToken));
+
+        Assert.Equal(4, time.TimersCreated);
+        time.Advance(Hour);
+        await delay;
+        Assert.True(cancelAfter.IsCancellationRequested);
+        await Assert.ThrowsAsync<TimeoutException>(() => bounded);
+    }
+}
