@@ -4,9 +4,9 @@ using AsyncTestTemplates.Testing;
 
 // The hang report of AsyncTestTemplates.Testing names hung tests at half this time, before the
 // runner's hang guard (test.runsettings, testconfig.json) ends the run.
-[assembly: HangTimeout(AsyncTestsNamespace.TestTimeouts.HangTimeoutSeconds)]
-
+[assembly: HangTimeout(global::AsyncTestsNamespace.TestTimeouts.HangTimeoutSeconds)]
 //#endif
+
 namespace AsyncTestsNamespace;
 
 /// <summary>

@@ -1,8 +1,9 @@
+using System;
 using AsyncTestTemplates.Testing;
 
 // The hang report of AsyncTestTemplates.Testing names hung tests at half this time, before the
 // runner's hang guard (test.runsettings, testconfig.json) ends the run.
-[assembly: HangTimeout(Acme.Api.IntegrationTests.TestTimeouts.HangTimeoutSeconds)]
+[assembly: HangTimeout(global::Acme.Api.IntegrationTests.TestTimeouts.HangTimeoutSeconds)]
 
 namespace Acme.Api.IntegrationTests;
 

@@ -1,3 +1,5 @@
+using System;
+
 namespace Acme.Orders.Tests;
 
 /// <summary>

@@ -1,8 +1,9 @@
+using System;
 using AsyncTestTemplates.Testing;
 
 // The hang report of AsyncTestTemplates.Testing names hung tests at half this time, before the
 // runner's hang guard (test.runsettings, testconfig.json) ends the run.
-[assembly: HangTimeout(Acme.Orders.Tests.TestTimeouts.HangTimeoutSeconds)]
+[assembly: HangTimeout(global::Acme.Orders.Tests.TestTimeouts.HangTimeoutSeconds)]
 
 namespace Acme.Orders.Tests;
 
