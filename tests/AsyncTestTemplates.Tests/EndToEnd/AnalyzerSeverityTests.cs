@@ -10,9 +10,15 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// </summary>
 public sealed class AnalyzerSeverityTests(TemplatePackage package)
 {
-    // Two mistakes of the guide: the machine's clock in code under test, a test that sleeps.
+    // Three mistakes of the guide: the machine's clock in code under test, a test that sleeps, a test without a timeout.
     private const string Mistakes = """
         namespace Legacy.Tests;
+
+        public sealed class LegacyReminderTests
+        {
+            [Fact]
+            public async Task A_reminder_waits_its_delay() => await Task.Delay(TimeSpan.FromMilliseconds(1), TimeProvider.System, TestContext.Current.CancellationToken);
+        }
 
         public sealed class LegacyInvoice(DateTimeOffset due)
         {
@@ -70,9 +76,10 @@ public sealed class AnalyzerSeverityTests(TemplatePackage package)
         Assert.NotEmpty(diagnostics);
         Assert.All(diagnostics, line => Assert.Contains("warning RS0030: ", line, StringComparison.Ordinal));
         Assert.Contains("'DateTimeOffset.UtcNow' is banned in this project: Inject a TimeProvider", build.Output, StringComparison.Ordinal);
+        Assert.Contains("LegacyInvoiceTests.cs(5,6): warning ATA1001: ", build.Output, StringComparison.Ordinal);
         var test = await project.TestAsync(cancellationToken);
         Assert.True(test.ExitCode == 0, test.ToString());
-        Assert.Equal((2, 0, 2), project.ReadTrxCounters());
+        Assert.Equal((3, 0, 3), project.ReadTrxCounters());
     }
 
     // The ids of the build's errors, each once: "path(line,col): error ID: message".

@@ -6,7 +6,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// The item templates added to the three kinds of project users have — one made by async-tests, a
 /// hand-made xunit v3 project with its own RootNamespace, and the SDK's <c>dotnet new xunit</c> (v2)
 /// project — each then built once and its tests run, with exact counts. Plus the bad input an item
-/// meets: no project, an unrestored project, a file that exists.
+/// meets: no project, an unrestored project, a class library, a file that exists.
 /// </summary>
 public sealed class ItemTemplateTests(TemplatePackage package)
 {
@@ -55,6 +55,17 @@ public sealed class ItemTemplateTests(TemplatePackage package)
 
         // ExampleTests 1, OrdersTests 2 (fake time, fixture), _class 1, SharedDatabaseTests 1.
         Assert.Equal((5, 0, 5), project.ReadTrxCounters());
+
+        // `dotnet new list` hides templates whose constraints fail where it runs: inside a restored test project the items are listed.
+        var list = await RunAsync(project.Directory, cancellationToken, "new", "list", "--type", "item", "--debug:custom-hive", package.HivePath);
+        Assert.All(new[] { "async-fixture", "async-test-class", "async-test-settings" }, name => Assert.Contains(name, list.StandardOutput));
+        // An existing file is never overwritten without --force.
+        var fixtureFile = Path.Combine(fixtures, "DatabaseFixture.cs");
+        var before = await File.ReadAllTextAsync(fixtureFile, cancellationToken);
+        var again = await package.NewAsync(fixtures, cancellationToken, "async-fixture", "-n", "DatabaseFixture", "--scope", "collection");
+        Assert.Equal(73, again.ExitCode);
+        Assert.Contains("--force", again.Output);
+        Assert.Equal(before, await File.ReadAllTextAsync(fixtureFile, cancellationToken));
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
@@ -111,6 +122,62 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task The_settings_item_keeps_a_central_pin_of_the_library_and_leaves_an_existing_reference_alone()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("items-cpm");
+        var pins = $"""
+            <Project>
+              <PropertyGroup>
+                <ManagePackageVersionsCentrally>true</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageVersion Include="xunit.v3.mtp-off" Version="{Version("XunitV3Version")}" />
+                <PackageVersion Include="xunit.runner.visualstudio" Version="{Version("XunitRunnerVisualStudioVersion")}" />
+                <PackageVersion Include="Microsoft.NET.Test.Sdk" Version="{Version("MicrosoftNETTestSdkVersion")}" />
+                <PackageVersion Include="AsyncTestTemplates.Testing" Version="{package.Version}" />
+              </ItemGroup>
+            </Project>
+            """;
+        await File.WriteAllTextAsync(root.Combine("Directory.Packages.props"), pins, cancellationToken);
+        var directory = Directory.CreateDirectory(root.Combine("Central.Tests")).FullName;
+        var projectFile = Path.Combine(directory, "Central.Tests.csproj");
+        await File.WriteAllTextAsync(projectFile, """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <OutputType>Exe</OutputType>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="xunit.v3.mtp-off" />
+                <PackageReference Include="xunit.runner.visualstudio" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" />
+              </ItemGroup>
+            </Project>
+            """, cancellationToken);
+        await RunAsync(directory, cancellationToken, "restore");
+
+        await NewAsync(directory, cancellationToken, "async-test-settings");
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests");
+
+        // The repository's pin is its own: the item added a versionless reference and left the pin as it was.
+        Assert.Equal(pins, await File.ReadAllTextAsync(root.Combine("Directory.Packages.props"), cancellationToken));
+        Assert.Contains("<PackageReference Include=\"AsyncTestTemplates.Testing\" />", await File.ReadAllTextAsync(projectFile, cancellationToken), StringComparison.Ordinal);
+        var build = await RunAsync(directory, cancellationToken, "build", "-warnaserror", "-nologo");
+        Assert.Empty(build.WarningLines);
+        var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
+        Assert.Contains("Passed:     2, Skipped:     0, Total:     2", test.StandardOutput);
+
+        // Once the library is referenced, the item says so and leaves the reference alone.
+        var projectBefore = await File.ReadAllTextAsync(projectFile, cancellationToken);
+        var again = await NewAsync(directory, cancellationToken, "async-test-settings", "--force");
+        Assert.Contains("already references AsyncTestTemplates.Testing", again.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(projectBefore, await File.ReadAllTextAsync(projectFile, cancellationToken));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
     public async Task Items_added_to_the_sdk_xunit_v2_project_add_no_warnings_and_pass()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -153,7 +220,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Items_are_listed_in_a_restored_project_and_write_nothing_outside_one_in_an_unrestored_one_or_over_an_existing_file()
+    public async Task Items_write_nothing_outside_a_project_in_an_unrestored_one_or_in_a_class_library()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("items-bad");
@@ -174,18 +241,18 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         Assert.Contains("This template can only be created inside the project", outside.Output);
         Assert.Equal(100, unrestored.ExitCode);
         Assert.Contains("is not restored. Run 'dotnet restore", unrestored.Output);
-        Assert.Equal(new[] { "Lib.csproj" }, Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories).Select(Path.GetFileName));
 
+        // A restored class library is not a test project: each item refuses it, with the reason.
         await RunAsync(project, cancellationToken, "restore");
-        // `dotnet new list` hides templates whose constraints fail where it runs: inside a restored project the items are listed.
-        var list = await RunAsync(project, cancellationToken, "new", "list", "--type", "item", "--debug:custom-hive", package.HivePath);
-        Assert.All(new[] { "async-fixture", "async-test-class", "async-test-settings" }, name => Assert.Contains(name, list.StandardOutput));
-        await File.WriteAllTextAsync(Path.Combine(project, "DatabaseFixture.cs"), "// the user's own fixture\n", cancellationToken);
-        var again = await package.NewAsync(project, cancellationToken, "async-fixture", "-n", "DatabaseFixture");
+        foreach (var item in new[] { "async-fixture", "async-test-class", "async-test-settings" })
+        {
+            var refused = await package.NewAsync(project, cancellationToken, item, "-n", "Anything");
+            Assert.Equal(100, refused.ExitCode);
+            Assert.Contains("TestContainer", refused.Output, StringComparison.Ordinal);
+        }
 
-        Assert.Equal(73, again.ExitCode);
-        Assert.Contains("--force", again.Output);
-        Assert.Equal("// the user's own fixture\n", await File.ReadAllTextAsync(Path.Combine(project, "DatabaseFixture.cs"), cancellationToken));
+        Assert.Equal(new[] { "Lib.csproj" }, Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories)
+            .Where(file => !IsBuildOutput(file)).Select(Path.GetFileName));
     }
 
     /// <summary>

@@ -68,13 +68,13 @@ public sealed partial class TemplatePackage : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         _root.Dispose();
-        // This run's library version is of no use to any later restore: keep the package cache small.
-        var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        // This run's library versions (a patched one too) are of no use to any later restore: keep the package cache small.
+        var cache = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-            "asynctesttemplates.testing", Version);
+            "asynctesttemplates.testing");
         try
         {
-            if (Directory.Exists(cached))
+            foreach (var cached in Directory.Exists(cache) ? Directory.GetDirectories(cache, Version + "*") : [])
             {
                 Directory.Delete(cached, recursive: true);
             }
