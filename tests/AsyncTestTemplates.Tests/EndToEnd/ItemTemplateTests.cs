@@ -73,6 +73,17 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("items-v3");
+        // The repository's own runner settings, linked into every test project from a Directory.Build.props.
+        const string RepositoryRunnerSettings = """{ "maxParallelThreads": 3, "diagnosticMessages": true }""";
+        Directory.CreateDirectory(root.Combine("shared"));
+        await File.WriteAllTextAsync(root.Combine("shared", "xunit.runner.json"), RepositoryRunnerSettings, cancellationToken);
+        await File.WriteAllTextAsync(root.Combine("Directory.Build.props"), """
+            <Project>
+              <ItemGroup>
+                <None Include="$(MSBuildThisFileDirectory)shared/xunit.runner.json" Link="xunit.runner.json" CopyToOutputDirectory="PreserveNewest" />
+              </ItemGroup>
+            </Project>
+            """, cancellationToken);
         var directory = root.Combine("HandMade.Tests");
         Directory.CreateDirectory(directory);
         var projectFile = Path.Combine(directory, "HandMade.Tests.csproj");
@@ -111,6 +122,9 @@ public sealed class ItemTemplateTests(TemplatePackage package)
 
         var build = await RunAsync(directory, cancellationToken, "build", "-warnaserror", "-nologo");
         Assert.Empty(build.WarningLines);
+        // The repository's linked runner settings still reach the output; the build says what the item's file would add.
+        Assert.Equal(RepositoryRunnerSettings, await File.ReadAllTextAsync(Path.Combine(directory, "bin", "Debug", "net10.0", "xunit.runner.json"), cancellationToken));
+        Assert.Contains("so the xunit.runner.json beside its project file is not used. Add the settings you want from it to that file:", build.StandardOutput, StringComparison.Ordinal);
         var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
 
         // OrdersTests 2 (fake time through the library, the fixture); the assembly fixture is set up and torn down around them.
