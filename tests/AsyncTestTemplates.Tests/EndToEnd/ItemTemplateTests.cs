@@ -193,7 +193,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Items_added_to_the_sdk_xunit_v2_project_add_no_warnings_and_pass()
+    public async Task Items_added_to_the_sdk_xunit_v2_project_with_default_options_detect_it_add_no_warnings_and_pass()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("items-v2");
@@ -202,12 +202,13 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         await RunAsync(root.Path, cancellationToken, "new", "xunit", "-o", "Stock.Tests", "--no-update-check");
         var projectFile = Path.Combine(directory, "Stock.Tests.csproj");
 
-        var settings = await NewAsync(directory, cancellationToken, "async-test-settings", "--xunit", "v2");
-        await NewAsync(directory, cancellationToken, "async-fixture", "-n", "DatabaseFixture", "--xunit", "v2", "--scope", "collection");
-        var assembly = await NewAsync(directory, cancellationToken, "async-fixture", "-n", "ServerFixture", "--xunit", "v2", "--scope", "assembly");
-        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--xunit", "v2", "--helpers", "false", "--fixture", "DatabaseFixture");
+        // No --xunit: each item reads from the project that it is xunit v2 (it lacks xunit v3's XunitTestProject mark).
+        var settings = await NewAsync(directory, cancellationToken, "async-test-settings");
+        await NewAsync(directory, cancellationToken, "async-fixture", "-n", "DatabaseFixture", "--scope", "collection");
+        var assembly = await NewAsync(directory, cancellationToken, "async-fixture", "-n", "ServerFixture", "--scope", "assembly");
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--helpers", "false", "--fixture", "DatabaseFixture");
         // With the default --helpers: the fake clock and bounded waits async-test-settings wrote.
-        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "MoreTests", "--xunit", "v2");
+        await NewAsync(directory, cancellationToken, "async-test-class", "-n", "MoreTests");
         await ApplyPrintedProjectLinesAsync(projectFile, settings, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "ServerTests.cs"), """
             namespace Stock.Tests;
