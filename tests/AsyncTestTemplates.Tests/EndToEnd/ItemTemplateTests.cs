@@ -209,7 +209,12 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         await NewAsync(directory, cancellationToken, "async-test-class", "-n", "OrdersTests", "--helpers", "false", "--fixture", "DatabaseFixture");
         // With the default --helpers: the fake clock and bounded waits async-test-settings wrote.
         await NewAsync(directory, cancellationToken, "async-test-class", "-n", "MoreTests");
-        await ApplyPrintedProjectLinesAsync(projectFile, settings, cancellationToken);
+        // Nothing to paste: the settings item added its packages itself (the rules and runner files, and fake time).
+        var projectText = await File.ReadAllTextAsync(projectFile, cancellationToken);
+        Assert.Contains($"<PackageReference Include=\"AsyncTestTemplates.Testing.Settings\" Version=\"{package.Version}\" />", projectText, StringComparison.Ordinal);
+        Assert.Contains("<PackageReference Include=\"Microsoft.Extensions.TimeProvider.Testing\"", projectText, StringComparison.Ordinal);
+        Assert.DoesNotContain("AsyncTestTemplates.Testing\"", projectText, StringComparison.Ordinal);
+        Assert.DoesNotContain("<PropertyGroup>\n    <!--", settings.StandardOutput, StringComparison.Ordinal);
         await File.WriteAllTextAsync(Path.Combine(directory, "ServerTests.cs"), """
             namespace Stock.Tests;
 
@@ -269,21 +274,6 @@ public sealed class ItemTemplateTests(TemplatePackage package)
 
         Assert.Equal(new[] { "Lib.csproj" }, Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories)
             .Where(file => !IsBuildOutput(file)).Select(Path.GetFileName));
-    }
-
-    /// <summary>
-    /// Adds to the project file exactly the XML that async-test-settings printed, as a user pastes it:
-    /// proves the instructions are complete and correct.
-    /// </summary>
-    private static async Task ApplyPrintedProjectLinesAsync(string projectFile, ProcessResult settings, CancellationToken cancellationToken)
-    {
-        var output = settings.StandardOutput.Replace("\r\n", "\n");
-        var start = output.IndexOf("  <PropertyGroup>", StringComparison.Ordinal);
-        var end = output.IndexOf("</ItemGroup>", start, StringComparison.Ordinal) + "</ItemGroup>".Length;
-        Assert.True(start >= 0 && end > start, settings.ToString());
-        var project = await File.ReadAllTextAsync(projectFile, cancellationToken);
-        var closing = project.LastIndexOf("</Project>", StringComparison.Ordinal);
-        await File.WriteAllTextAsync(projectFile, project[..closing] + output[start..end] + "\n" + project[closing..], cancellationToken);
     }
 
     private async Task<ProcessResult> NewAsync(string directory, CancellationToken cancellationToken, params string[] arguments)

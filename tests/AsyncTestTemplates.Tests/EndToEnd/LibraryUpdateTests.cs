@@ -66,10 +66,15 @@ public sealed class LibraryUpdateTests(TemplatePackage package)
         Assert.Contains("and it did not happen.", source, StringComparison.Ordinal);
         await File.WriteAllTextAsync(guard, source.Replace("and it did not happen.", $"and it did not happen{Patched}.", StringComparison.Ordinal), cancellationToken);
 
+        // The library at the new version depends on its settings package at the same version: pack both.
         var version = package.Version + ".1";
-        var pack = await Dotnet.RunAsync(checkout, TimeSpan.FromMinutes(5), cancellationToken,
-            "pack", Path.Combine("src", "AsyncTestTemplates.Testing", "AsyncTestTemplates.Testing.csproj"), "-c", "Release", "-o", TestRunFolder.Packages, "-nologo", $"-p:AsyncTestTemplatesVersion={version}");
-        Assert.True(pack.ExitCode == 0, pack.ToString());
+        foreach (var project in new[] { "AsyncTestTemplates.Testing.Settings", "AsyncTestTemplates.Testing" })
+        {
+            var pack = await Dotnet.RunAsync(checkout, TimeSpan.FromMinutes(5), cancellationToken,
+                "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", TestRunFolder.Packages, "-nologo", $"-p:AsyncTestTemplatesVersion={version}");
+            Assert.True(pack.ExitCode == 0, pack.ToString());
+        }
+
         return version;
     }
 

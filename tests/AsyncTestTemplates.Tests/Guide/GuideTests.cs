@@ -52,8 +52,8 @@ public sealed partial class GuideTests(TemplatePackage package)
     [Fact]
     public async Task The_rules_table_lists_exactly_the_rules_generated_projects_enforce()
     {
-        // The runtime library's build files name them (AsyncTestRules); generated projects make them errors.
-        var targets = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src", "AsyncTestTemplates.Testing", "buildTransitive", "AsyncTestTemplates.Testing.targets"), TestContext.Current.CancellationToken);
+        // The settings package (a dependency of the runtime library) names them (AsyncTestRules); generated projects make them errors.
+        var targets = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src", "AsyncTestTemplates.Testing.Settings", "buildTransitive", "AsyncTestTemplates.Testing.Settings.targets"), TestContext.Current.CancellationToken);
         var enforced = AsyncTestRules().Match(targets).Groups["ids"].Value.Split(';', StringSplitOptions.RemoveEmptyEntries);
 
         Assert.Equal(enforced.Order(StringComparer.Ordinal), Guide.Rules.Order(StringComparer.Ordinal));

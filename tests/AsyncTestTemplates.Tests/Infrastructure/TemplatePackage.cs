@@ -27,6 +27,9 @@ public sealed partial class TemplatePackage : IAsyncLifetime
     /// <summary>The runtime library package packed with the templates.</summary>
     public string LibraryPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Testing.{Version}.nupkg");
 
+    /// <summary>The settings package (build files and analyzers only) the library depends on, which xunit v2 projects get alone.</summary>
+    public string SettingsPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Testing.Settings.{Version}.nupkg");
+
     /// <summary>What <c>dotnet pack</c> of this checkout printed (template validation runs in it).</summary>
     public ProcessResult? Pack { get; private set; }
 
@@ -46,9 +49,9 @@ public sealed partial class TemplatePackage : IAsyncLifetime
         Pack = pack;
 
         PackagePath = Path.Combine(output, $"AsyncTestTemplates.{Version}.nupkg");
-        if (!File.Exists(PackagePath) || !File.Exists(LibraryPackagePath))
+        if (!File.Exists(PackagePath) || !File.Exists(LibraryPackagePath) || !File.Exists(SettingsPackagePath))
         {
-            throw new InvalidOperationException($"Packing did not write both packages of version {Version}.\n{pack}");
+            throw new InvalidOperationException($"Packing did not write all three packages of version {Version}.\n{pack}");
         }
 
         // `dotnet new install` exits 0 even when a template is invalid: read what it printed.
@@ -68,15 +71,17 @@ public sealed partial class TemplatePackage : IAsyncLifetime
     public ValueTask DisposeAsync()
     {
         _root.Dispose();
-        // This run's library versions (a patched one too) are of no use to any later restore: keep the package cache small.
-        var cache = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-            "asynctesttemplates.testing");
+        // This run's library and settings versions (a patched one too) are of no use to any later restore: keep the package cache small.
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         try
         {
-            foreach (var cached in Directory.Exists(cache) ? Directory.GetDirectories(cache, Version + "*") : [])
+            foreach (var cache in new[] { "asynctesttemplates.testing", "asynctesttemplates.testing.settings" }.Select(id => Path.Combine(packages, id)).Where(Directory.Exists))
             {
-                Directory.Delete(cached, recursive: true);
+                foreach (var cached in Directory.GetDirectories(cache, Version + "*"))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
             }
 
             Directory.Delete(TestRunFolder.Root, recursive: true);
