@@ -77,8 +77,18 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         const string RepositoryRunnerSettings = """{ "maxParallelThreads": 3, "diagnosticMessages": true }""";
         Directory.CreateDirectory(root.Combine("shared"));
         await File.WriteAllTextAsync(root.Combine("shared", "xunit.runner.json"), RepositoryRunnerSettings, cancellationToken);
+        // ... and their own runsettings (a TRX logger), named for every project.
+        await File.WriteAllTextAsync(root.Combine("shared", "test.runsettings"), """
+            <RunSettings>
+              <RunConfiguration><ResultsDirectory>./TestResults</ResultsDirectory></RunConfiguration>
+              <LoggerRunSettings><Loggers><Logger friendlyName="trx" enabled="True" /></Loggers></LoggerRunSettings>
+            </RunSettings>
+            """, cancellationToken);
         await File.WriteAllTextAsync(root.Combine("Directory.Build.props"), """
             <Project>
+              <PropertyGroup>
+                <RunSettingsFilePath>$(MSBuildThisFileDirectory)shared/test.runsettings</RunSettingsFilePath>
+              </PropertyGroup>
               <ItemGroup>
                 <None Include="$(MSBuildThisFileDirectory)shared/xunit.runner.json" Link="xunit.runner.json" CopyToOutputDirectory="PreserveNewest" />
               </ItemGroup>
@@ -125,14 +135,17 @@ public sealed class ItemTemplateTests(TemplatePackage package)
         // The repository's linked runner settings still reach the output; the build says what the item's file would add.
         Assert.Equal(RepositoryRunnerSettings, await File.ReadAllTextAsync(Path.Combine(directory, "bin", "Debug", "net10.0", "xunit.runner.json"), cancellationToken));
         Assert.Contains("so the xunit.runner.json beside its project file is not used. Add the settings you want from it to that file:", build.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("so the test.runsettings beside its project file is not used. Add the settings you want from it to that file:", build.StandardOutput, StringComparison.Ordinal);
         var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
 
         // OrdersTests 2 (fake time through the library, the fixture); the assembly fixture is set up and torn down around them.
         Assert.Contains("Passed:     2, Skipped:     0, Total:     2", test.StandardOutput);
-        // The library's build files named test.runsettings for VSTest: its TRX logger wrote a file.
-        Assert.Single(Directory.GetFiles(Path.Combine(directory, "TestResults"), "*.trx", SearchOption.AllDirectories));
-        // ... and the run guard it registers ran: the hang report's settings reached the test assembly.
-        Assert.Contains("HangTimeout", await File.ReadAllTextAsync(Path.Combine(directory, "TestTimeouts.cs"), cancellationToken), StringComparison.Ordinal);
+        // The repository's runsettings stayed in use: its TRX logger wrote a file (under the shared folder's TestResults).
+        Assert.Single(Directory.GetFiles(root.Combine("shared", "TestResults"), "*.trx", SearchOption.AllDirectories));
+        // The library registered its run guard and hang report in the test assembly, with no file of the project naming them.
+        var assemblyInfo = await File.ReadAllTextAsync(Path.Combine(directory, "obj", "Debug", "net10.0", "HandMade.Tests.AssemblyInfo.cs"), cancellationToken);
+        Assert.Contains("[assembly: Xunit.AssemblyFixtureAttribute(typeof(global::AsyncTestTemplates.Testing.TestRunGuard))]", assemblyInfo, StringComparison.Ordinal);
+        Assert.Contains("[assembly: AsyncTestTemplates.Testing.ReportHungTestsAttribute()]", assemblyInfo, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
