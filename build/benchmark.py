@@ -143,9 +143,10 @@ def main():
             sys.exit(f"error: {parent / 'global.json'} is above the work folder and would pick the runner; set TMPDIR elsewhere")
     bench = Bench(work, repo, int(os.environ.get("BENCH_STEP_TIMEOUT", "900")))
     load_start = os.getloadavg()
+    version = ""
     try:
         progress(f"work folder: {work}")
-        # Both packages, with a version of their own, into work/packages, which work/nuget.config names.
+        # The packages, with a version of their own, into work/packages, which work/nuget.config names.
         version = subprocess.run(["bash", str(repo / "build" / "pack-local.sh"), str(work)], check=True,
                                  capture_output=True, text=True).stdout.strip()
         package = work / "packages" / f"AsyncTestTemplates.{version}.nupkg"
@@ -190,6 +191,11 @@ def main():
             progress(f"work folder kept: {work}")
         else:
             shutil.rmtree(work, ignore_errors=True)
+        # The packages of this run's own version are of no use to a later restore.
+        cache = Path(os.environ.get("NUGET_PACKAGES") or Path.home() / ".nuget" / "packages")
+        for package in ("asynctesttemplates.testing", "asynctesttemplates.testing.settings"):
+            if version:
+                shutil.rmtree(cache / package / version, ignore_errors=True)
 
     load_end = os.getloadavg()
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "unknown")

@@ -29,9 +29,14 @@ busy_runs=$(( runs / 5 > 0 ? runs / 5 : 1 ))
 repo=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/att-soak.XXXXXX")
 busy_pids=()
+version=""
 cleanup() {
   for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
+  # The packages of this soak's own version are of no use to a later restore.
+  if [ -n "$version" ]; then
+    rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/asynctesttemplates.testing{,.settings}/"$version"
+  fi
 }
 trap cleanup EXIT
 
