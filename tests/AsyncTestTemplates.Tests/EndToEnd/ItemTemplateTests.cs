@@ -95,25 +95,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
             </Project>
             """, cancellationToken);
         var directory = root.Combine("HandMade.Tests");
-        Directory.CreateDirectory(directory);
-        var projectFile = Path.Combine(directory, "HandMade.Tests.csproj");
-        await File.WriteAllTextAsync(projectFile, $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <RootNamespace>Custom.Root</RootNamespace>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>disable</ImplicitUsings>
-                <OutputType>Exe</OutputType>
-                <IsPackable>false</IsPackable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-off" Version="{Version("XunitV3Version")}" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="{Version("XunitRunnerVisualStudioVersion")}" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{Version("MicrosoftNETTestSdkVersion")}" />
-              </ItemGroup>
-            </Project>
-            """, cancellationToken);
+        var projectFile = await HandMadeProject.WriteAsync(directory, "HandMade.Tests", cancellationToken, implicitUsings: false, rootNamespace: "Custom.Root");
         await RunAsync(directory, cancellationToken, "restore");
         var fixtures = Path.Combine(directory, "Fixtures");
         Directory.CreateDirectory(fixtures);
@@ -167,23 +149,8 @@ public sealed class ItemTemplateTests(TemplatePackage package)
             </Project>
             """;
         await File.WriteAllTextAsync(root.Combine("Directory.Packages.props"), pins, cancellationToken);
-        var directory = Directory.CreateDirectory(root.Combine("Central.Tests")).FullName;
-        var projectFile = Path.Combine(directory, "Central.Tests.csproj");
-        await File.WriteAllTextAsync(projectFile, """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <OutputType>Exe</OutputType>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-off" />
-                <PackageReference Include="xunit.runner.visualstudio" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" />
-              </ItemGroup>
-            </Project>
-            """, cancellationToken);
+        var directory = root.Combine("Central.Tests");
+        var projectFile = await HandMadeProject.WriteAsync(directory, "Central.Tests", cancellationToken, centralVersions: true);
         await RunAsync(directory, cancellationToken, "restore");
 
         await NewAsync(directory, cancellationToken, "async-test-settings");

@@ -58,23 +58,8 @@ public sealed partial class TimeoutRuleTests(TemplatePackage package)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("timeout-rule-package");
-        var directory = Directory.CreateDirectory(root.Combine("Acme.Orders.Tests")).FullName;
-        await File.WriteAllTextAsync(Path.Combine(directory, "Acme.Orders.Tests.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-                <OutputType>Exe</OutputType>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="xunit.v3.mtp-off" Version="{PackageVersions.ByProperty["XunitV3Version"]}" />
-                <PackageReference Include="xunit.runner.visualstudio" Version="{PackageVersions.ByProperty["XunitRunnerVisualStudioVersion"]}" />
-                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{PackageVersions.ByProperty["MicrosoftNETTestSdkVersion"]}" />
-                <Using Include="Xunit" />
-              </ItemGroup>
-            </Project>
-            """, cancellationToken);
+        var directory = root.Combine("Acme.Orders.Tests");
+        await HandMadeProject.WriteAsync(directory, "Acme.Orders.Tests", cancellationToken, globalUsingXunit: true);
         await File.WriteAllTextAsync(Path.Combine(directory, "ReminderTests.cs"), TestWithoutTimeout, cancellationToken);
 
         var add = await Dotnet.RunAsync(directory, TimeSpan.FromMinutes(5), cancellationToken, "add", "package", "AsyncTestTemplates.Testing", "--version", package.Version);
