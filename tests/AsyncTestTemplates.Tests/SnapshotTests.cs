@@ -4,83 +4,37 @@ using AsyncTestTemplates.Tests.Verification;
 namespace AsyncTestTemplates.Tests;
 
 /// <summary>
-/// The generated files of every option that changes output, compared with committed snapshots.
-/// Accept intended changes with ACCEPT_TEMPLATE_SNAPSHOTS=1 (see README).
+/// The generated files of every template, for every option that changes output (the scenarios of
+/// <see cref="SnapshotScenarios"/>), compared with committed snapshots. Accept intended changes with
+/// ACCEPT_TEMPLATE_SNAPSHOTS=1 (see CONTRIBUTING.md).
 /// </summary>
 public sealed class SnapshotTests(TemplatePackage package)
 {
-    public static TheoryData<string, string[]> AsyncTestsScenarios { get; } = new()
-    {
-        { "default", ["-n", "Acme.Orders.Tests"] },
-        { "no-samples", ["-n", "Acme.Orders.Tests", "--samples", "false"] },
-        { "vstest", ["-n", "Acme.Orders.Tests", "--runner", "vstest", "--samples", "false"] },
-        { "mtp", ["-n", "Acme.Orders.Tests", "--runner", "mtp", "--samples", "false"] },
-        { "no-coverage", ["-n", "Acme.Orders.Tests", "--coverage", "false", "--samples", "false"] },
-        { "net8", ["-n", "Acme.Orders.Tests", "--framework", "net8.0", "--samples", "false"] },
-        { "timeouts", ["-n", "Acme.Orders.Tests", "--test-timeout", "10", "--session-timeout", "5", "--hang-timeout", "20", "--samples", "false"] },
-        { "analyzers-warning", ["-n", "Acme.Orders.Tests", "--analyzers", "warning", "--samples", "false"] },
-        { "sut", ["-n", "Acme.Orders.Tests", "--sut", "../../src/Acme.Orders/Acme.Orders.csproj", "--samples", "false"] },
-        { "keyword-folder", ["-o", "base", "--samples", "false"] },
-        { "odd-name", ["-n", "2024-Ünïcode.System.Tests", "--samples", "false"] },
-        { "add-to-solution-without-one", ["-n", "Acme.Orders.Tests", "--add-to-solution", "--samples", "false"] },
-    };
-
-    public static TheoryData<string, string[]> AsyncHostedTestsScenarios { get; } = new()
-    {
-        { "default", ["-n", "Acme.Worker.Tests"] },
-        { "no-samples", ["-n", "Acme.Worker.Tests", "--samples", "false"] },
-        { "sut", ["-n", "Acme.Worker.Tests", "--samples", "false", "--sut", "../../src/Acme.Worker/Acme.Worker.csproj"] },
-        { "mtp", ["-n", "Acme.Worker.Tests", "--samples", "false", "--runner", "mtp", "--coverage", "false"] },
-    };
-
-    public static TheoryData<string, string[]> AsyncIntegrationTestsScenarios { get; } = new()
-    {
-        { "default", ["-n", "Acme.Api.IntegrationTests"] },
-        { "postgres", ["-n", "Acme.Api.IntegrationTests", "--database", "postgres"] },
-        { "none", ["-n", "Acme.Api.IntegrationTests", "--database", "none"] },
-        { "no-samples", ["-n", "Acme.Api.IntegrationTests", "--samples", "false"] },
-        { "no-samples-postgres", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--database", "postgres"] },
-        { "no-samples-none", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--database", "none"] },
-        { "sut", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--sut", "../../src/Acme.Api/Acme.Api.csproj"] },
-        { "sut-net8", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--database", "none", "--framework", "net8.0", "--sut", "../../src/Acme.Api/Acme.Api.csproj"] },
-        { "net9-mtp", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--framework", "net9.0", "--runner", "mtp", "--coverage", "false"] },
-    };
-
     [Theory(Timeout = 120_000)]
-    [MemberData(nameof(AsyncIntegrationTestsScenarios))]
-    public async Task AsyncIntegrationTests(string scenario, string[] arguments) =>
-        await new TemplateVerifier(package).VerifyAsync(Options("async-integration-tests", scenario, arguments), nameof(AsyncIntegrationTests), TestContext.Current.CancellationToken);
-
-    [Theory(Timeout = 120_000)]
-    [MemberData(nameof(AsyncHostedTestsScenarios))]
-    public async Task AsyncHostedTests(string scenario, string[] arguments) =>
-        await new TemplateVerifier(package).VerifyAsync(Options("async-hosted-tests", scenario, arguments), nameof(AsyncHostedTests), TestContext.Current.CancellationToken);
-
-    [Theory(Timeout = 120_000)]
-    [MemberData(nameof(AsyncTestsScenarios))]
-    public async Task AsyncTests(string scenario, string[] arguments) =>
-        await new TemplateVerifier(package).VerifyAsync(Options("async-tests", scenario, arguments), nameof(AsyncTests), TestContext.Current.CancellationToken);
+    [MemberData(nameof(SnapshotScenarios.All), MemberType = typeof(SnapshotScenarios))]
+    public async Task Template_output_matches_its_snapshot(string template, string scenario) =>
+        await new TemplateVerifier(package).VerifyAsync(Options(template, scenario), TestContext.Current.CancellationToken);
 
     [Fact]
-    public void Every_verified_snapshot_belongs_to_a_scenario()
+    public void Every_committed_snapshot_belongs_to_a_scenario_and_every_template_has_scenarios()
     {
-        var expected = AsyncTestsScenarios.Select(row => SnapshotFolder("async-tests", row, nameof(AsyncTests)))
-            .Concat(AsyncHostedTestsScenarios.Select(row => SnapshotFolder("async-hosted-tests", row, nameof(AsyncHostedTests))))
-            .Concat(AsyncIntegrationTestsScenarios.Select(row => SnapshotFolder("async-integration-tests", row, nameof(AsyncIntegrationTests))))
-            .Concat(ItemSnapshotTests.ExpectedSnapshotNames);
-        var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
+        var expected = SnapshotScenarios.ByTemplate.SelectMany(template => template.Value.Keys.Select(scenario => $"{template.Key}/{scenario}"));
+        var committed = Directory.GetDirectories(Snapshots.Directory)
+            .SelectMany(template => Directory.GetDirectories(template).Select(scenario => $"{Path.GetFileName(template)}/{Path.GetFileName(scenario)}"))
+            .Where(name => !name.EndsWith(".received", StringComparison.Ordinal));
+        var templates = Directory.GetDirectories(RepositoryPaths.Templates)
+            .Where(folder => File.Exists(Path.Combine(folder, ".template.config", "template.json")))
+            .Select(Path.GetFileName);
 
-        // A renamed or removed scenario must take its old snapshot with it.
+        // A renamed or removed scenario must take its old snapshot with it; a new template needs a row.
         Assert.Equal(expected.Order(StringComparer.Ordinal), committed.Order(StringComparer.Ordinal));
+        Assert.Equal(templates.Order(StringComparer.Ordinal), SnapshotScenarios.ByTemplate.Keys.Order(StringComparer.Ordinal));
     }
 
-    private static string SnapshotFolder(string template, TheoryDataRow<string, string[]> row, string caller) =>
-        TemplateVerifier.SnapshotName(Options(template, row.Data.Item1, row.Data.Item2), caller) + ".verified";
-
-    private static TemplateVerifierOptions Options(string template, string scenario, string[] arguments) => new(template)
+    private static TemplateVerifierOptions Options(string template, string scenario) => new(template)
     {
         ScenarioName = scenario,
-        TemplateArgs = [.. arguments, "--no-restore"],
+        TemplateArgs = SnapshotScenarios.ByTemplate[template][scenario],
         SnapshotsDirectory = Snapshots.Directory,
         Scrubbers = [Snapshots.PackageVersions],
     };

@@ -7,12 +7,36 @@ namespace AsyncTestTemplates.Tests;
 public sealed class TemplateVerifierTests(TemplatePackage package)
 {
     [Fact]
-    public void Snapshot_names_follow_the_TemplateVerifier_convention()
+    public void A_snapshot_is_named_template_slash_scenario_and_records_its_command_line()
     {
-        var options = new TemplateVerifierOptions("async-tests") { SnapshotsDirectory = "unused", ScenarioName = "sut", TemplateArgs = ["--sut", "../a/B.csproj"] };
+        var options = new TemplateVerifierOptions("async-tests") { SnapshotsDirectory = "unused", ScenarioName = "sut", TemplateArgs = ["--sut", "../a/B.csproj", "-n", "2024 db"] };
 
-        Assert.Equal("Caller.async-tests.sut#--sut#..aB.csproj", TemplateVerifier.SnapshotName(options, "Caller"));
-        Assert.Equal("Caller.async-tests._", TemplateVerifier.SnapshotName(options with { ScenarioName = null, TemplateArgs = [] }, "Caller"));
+        Assert.Equal("async-tests/sut", TemplateVerifier.SnapshotName(options));
+        Assert.Equal("async-tests/_", TemplateVerifier.SnapshotName(options with { ScenarioName = null }));
+        Assert.Equal("dotnet new async-tests --sut ../a/B.csproj -n \"2024 db\"", TemplateVerifier.CommandLine(options));
+    }
+
+    [Fact]
+    public void Generated_file_names_with_non_ASCII_characters_or_spaces_are_stored_escaped()
+    {
+        Assert.Equal("async-tests/2024-%C3%9Cn%C3%AFcode.Tests.csproj", TemplateVerifier.PortablePath("async-tests/2024-Ünïcode.Tests.csproj"));
+        Assert.Equal("2024%20db-fixture.cs", TemplateVerifier.PortablePath("2024 db-fixture.cs"));
+        Assert.Equal("Samples/Api/Order.cs", TemplateVerifier.PortablePath("Samples/Api/Order.cs"));
+    }
+
+    [Theory]
+    [InlineData("Sut")]
+    [InlineData("odd name")]
+    [InlineData("sut#--sut")]
+    [InlineData("ünï")]
+    [InlineData("-lead")]
+    public void A_scenario_name_that_would_make_a_long_or_unportable_path_is_refused(string scenario)
+    {
+        var options = new TemplateVerifierOptions("async-tests") { SnapshotsDirectory = "unused", ScenarioName = scenario };
+
+        var refusal = Assert.Throws<ArgumentException>(() => TemplateVerifier.SnapshotName(options));
+
+        Assert.Contains($"'{scenario}'", refusal.Message);
     }
 
     [Fact]
@@ -57,14 +81,14 @@ public sealed class TemplateVerifierTests(TemplatePackage package)
             SnapshotsDirectory = snapshots.Path,
             Scrubbers = [Snapshots.PackageVersions],
         };
-        var name = TemplateVerifier.SnapshotName(options, "Self");
-        var verified = Path.Combine(snapshots.Path, name + ".verified", "async-tests");
+        var name = TemplateVerifier.SnapshotName(options);
+        var verified = Path.Combine(snapshots.Path, name, "async-tests");
         Directory.CreateDirectory(verified);
         await File.WriteAllTextAsync(Path.Combine(verified, "TestTimeouts.cs"), "stale\n", cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(verified, "Removed.cs"), "gone\n", cancellationToken);
 
         var failure = await Assert.ThrowsAsync<TemplateVerificationException>(
-            () => new TemplateVerifier(package).VerifyAsync(options with { AcceptChanges = false }, "Self", cancellationToken));
+            () => new TemplateVerifier(package).VerifyAsync(options with { AcceptChanges = false }, cancellationToken));
 
         Assert.Equal(TemplateVerificationErrorCode.VerificationFailed, failure.Code);
         Assert.Contains("changed file: async-tests/TestTimeouts.cs", failure.Message);
@@ -74,6 +98,7 @@ public sealed class TemplateVerifierTests(TemplatePackage package)
         Assert.True(File.Exists(Path.Combine(received, "async-tests", "M.Tests.csproj")));
         Assert.Contains("Version=\"{version}\"", await File.ReadAllTextAsync(Path.Combine(received, "async-tests", "M.Tests.csproj"), cancellationToken));
         Assert.DoesNotContain(Path.GetTempPath().TrimEnd('/'), await File.ReadAllTextAsync(Path.Combine(received, "std-streams", "stdout.txt"), cancellationToken));
+        Assert.Equal("dotnet new async-tests -n M.Tests --samples false --no-restore\n", await File.ReadAllTextAsync(Path.Combine(received, "command.txt"), cancellationToken));
     }
 
     [Fact(Timeout = 120_000)]
@@ -88,13 +113,13 @@ public sealed class TemplateVerifierTests(TemplatePackage package)
         };
         var verifier = new TemplateVerifier(package);
 
-        await Assert.ThrowsAsync<TemplateVerificationException>(() => verifier.VerifyAsync(options with { AcceptChanges = false }, "Self", cancellationToken));
-        await verifier.VerifyAsync(options with { AcceptChanges = true }, "Self", cancellationToken);
-        await verifier.VerifyAsync(options with { AcceptChanges = false }, "Self", cancellationToken);
+        await Assert.ThrowsAsync<TemplateVerificationException>(() => verifier.VerifyAsync(options with { AcceptChanges = false }, cancellationToken));
+        await verifier.VerifyAsync(options with { AcceptChanges = true }, cancellationToken);
+        await verifier.VerifyAsync(options with { AcceptChanges = false }, cancellationToken);
 
-        var name = TemplateVerifier.SnapshotName(options, "Self");
+        var name = TemplateVerifier.SnapshotName(options);
         Assert.False(Directory.Exists(Path.Combine(snapshots.Path, name + ".received")));
-        Assert.True(File.Exists(Path.Combine(snapshots.Path, name + ".verified", "async-tests", "A.Tests.csproj")));
+        Assert.True(File.Exists(Path.Combine(snapshots.Path, name, "async-tests", "A.Tests.csproj")));
     }
 
     [Fact(Timeout = 120_000)]
@@ -103,7 +128,7 @@ public sealed class TemplateVerifierTests(TemplatePackage package)
         var options = new TemplateVerifierOptions("async-tests") { TemplateArgs = ["--runner", "fast"], SnapshotsDirectory = "unused" };
 
         var failure = await Assert.ThrowsAsync<TemplateVerificationException>(
-            () => new TemplateVerifier(package).VerifyAsync(options, "Self", TestContext.Current.CancellationToken));
+            () => new TemplateVerifier(package).VerifyAsync(options, TestContext.Current.CancellationToken));
 
         Assert.Equal(TemplateVerificationErrorCode.InvalidOption, failure.Code);
     }

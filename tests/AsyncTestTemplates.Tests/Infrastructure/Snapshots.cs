@@ -7,7 +7,7 @@ namespace AsyncTestTemplates.Tests.Infrastructure;
 /// <summary>Shared settings of this suite's snapshot scenarios.</summary>
 public static partial class Snapshots
 {
-    /// <summary>Snapshots/ in the source tree (recorded at build time), so .received/ lands next to .verified/.</summary>
+    /// <summary>Snapshots/ in the source tree (recorded at build time), so a <c>.received/</c> folder lands next to the verified one.</summary>
     public static string Directory { get; } =
         typeof(Snapshots).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "SnapshotsDirectory").Value!;

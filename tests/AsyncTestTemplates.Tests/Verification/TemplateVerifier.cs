@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.Verification;
@@ -6,21 +7,27 @@ namespace AsyncTestTemplates.Tests.Verification;
 /// <summary>
 /// Snapshot verification of template output, after Microsoft.TemplateEngine.Authoring.TemplateVerifier
 /// (not served by the registry here): the real <c>dotnet new</c> in an empty working folder against
-/// an isolated hive, the output compared with <c>Snapshots/&lt;Caller&gt;.&lt;TemplateName&gt;.&lt;scenario#args&gt;.verified/</c>,
-/// and on a mismatch a <c>.received/</c> folder beside it plus a per-file diff.
+/// an isolated hive, the output compared with <c>Snapshots/&lt;TemplateName&gt;/&lt;scenario&gt;/</c>,
+/// and on a mismatch a <c>&lt;scenario&gt;.received/</c> folder beside it plus a per-file diff.
 /// </summary>
 /// <remarks>
+/// Inside a scenario folder the layout is the upstream verifier's (the generated files under
+/// <c>&lt;TemplateName&gt;/</c>, what <c>dotnet new</c> printed under <c>std-streams/</c>), plus
+/// <c>command.txt</c>, the command line. Upstream appends every argument to the folder name; here the
+/// scenario's short name is the folder, so that paths stay short enough for a Windows clone.
+/// <para>
 /// Set the environment variable <see cref="AcceptVariable"/> to 1 to accept what was received as
 /// the new verified snapshot (upstream has no auto-accept; this is our explicit opt-in).
+/// </para>
 /// </remarks>
-public sealed class TemplateVerifier(TemplatePackage package)
+public sealed partial class TemplateVerifier(TemplatePackage package)
 {
     public const string AcceptVariable = "ACCEPT_TEMPLATE_SNAPSHOTS";
 
     private static readonly string[] ExcludedDirectories = ["bin", "obj"];
     private static readonly string[] ExcludedExtensions = [".exe", ".dll"];
 
-    public async Task VerifyAsync(TemplateVerifierOptions options, string caller, CancellationToken cancellationToken)
+    public async Task VerifyAsync(TemplateVerifierOptions options, CancellationToken cancellationToken)
     {
         using var workingDirectory = new TemporaryDirectory("verify");
         var arguments = WithNameAndOutput(options);
@@ -30,13 +37,16 @@ public sealed class TemplateVerifier(TemplatePackage package)
             throw new TemplateVerificationException(ToErrorCode(result.ExitCode), $"'dotnet new' ended with {result.ExitCode}, expected {options.ExpectedExitCode}.\n{result}");
         }
 
-        var received = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var received = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [CommandFile] = CommandLine(options) + "\n",
+        };
         var output = Path.Combine(workingDirectory.Path, OutputFolder(arguments));
         if (Directory.Exists(output))
         {
             foreach (var file in GeneratedFiles(output))
             {
-                var relative = $"{options.TemplateName}/{Path.GetRelativePath(output, file).Replace('\\', '/')}";
+                var relative = $"{options.TemplateName}/{PortablePath(Path.GetRelativePath(output, file))}";
                 received[relative] = await File.ReadAllTextAsync(file, cancellationToken);
             }
         }
@@ -53,7 +63,7 @@ public sealed class TemplateVerifier(TemplatePackage package)
         }
 
         // Checked before the comparison, so that accepting snapshots cannot accept them either.
-        var leftovers = received.Where(file => !file.Key.StartsWith("std-streams/", StringComparison.Ordinal))
+        var leftovers = received.Where(file => file.Key.StartsWith(options.TemplateName + "/", StringComparison.Ordinal))
             .SelectMany(file => LeftoverDirectives.In(file.Key, file.Value)).ToList();
         if (leftovers.Count > 0)
         {
@@ -62,25 +72,38 @@ public sealed class TemplateVerifier(TemplatePackage package)
                 $"Template conditionals reached the output of {options.TemplateName} (the engine did not process this file type):\n{string.Join('\n', leftovers)}");
         }
 
-        await CompareAsync(options, caller, received, cancellationToken);
+        await CompareAsync(options, received, cancellationToken);
     }
 
-    /// <summary>The snapshot folder name, without the .verified / .received suffix.</summary>
-    public static string SnapshotName(TemplateVerifierOptions options, string caller)
+    /// <summary>The file, inside each snapshot, that records the command line.</summary>
+    public const string CommandFile = "command.txt";
+
+    /// <summary>The verified snapshot's folder, relative to the snapshots folder: <c>&lt;template&gt;/&lt;scenario&gt;</c>.</summary>
+    public static string SnapshotName(TemplateVerifierOptions options)
     {
-        var scenario = string.Join('#', new[] { options.ScenarioName }.Concat(options.TemplateArgs).Where(s => !string.IsNullOrEmpty(s)));
-        var name = $"{caller}.{options.TemplateName}.{(scenario.Length == 0 ? "_" : scenario)}";
-        return new string(name.Where(c => !InvalidFileNameChars.Contains(c)).ToArray());
+        var scenario = options.ScenarioName ?? "_";
+        if (!ValidScenarioName().IsMatch(scenario))
+        {
+            throw new ArgumentException($"Scenario name '{scenario}' must be lower-case ASCII letters, digits and dashes: it names a folder in every clone.", nameof(options));
+        }
+
+        return $"{options.TemplateName}/{scenario}";
     }
 
-    // Windows' set, so that snapshot names are portable whatever OS writes them.
-    private static readonly HashSet<char> InvalidFileNameChars =
-        ['"', '<', '>', '|', ':', '*', '?', '\\', '/', .. Enumerable.Range(0, 32).Select(i => (char)i)];
+    /// <summary>The command line a scenario runs, as a user would type it (arguments with spaces quoted).</summary>
+    public static string CommandLine(TemplateVerifierOptions options) =>
+        string.Join(' ', new[] { "dotnet", "new", options.TemplateName }.Concat(options.TemplateArgs.Select(Quote)));
 
-    private static async Task CompareAsync(TemplateVerifierOptions options, string caller, IReadOnlyDictionary<string, string> received, CancellationToken cancellationToken)
+    private static string Quote(string argument) =>
+        argument.Length > 0 && !argument.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? argument : $"\"{argument.Replace("\"", "\\\"")}\"";
+
+    [GeneratedRegex("^(_|[a-z0-9]+(-[a-z0-9]+)*)$")]
+    private static partial Regex ValidScenarioName();
+
+    private static async Task CompareAsync(TemplateVerifierOptions options, IReadOnlyDictionary<string, string> received, CancellationToken cancellationToken)
     {
-        var name = SnapshotName(options, caller);
-        var verifiedDirectory = Path.Combine(options.SnapshotsDirectory, name + ".verified");
+        var name = SnapshotName(options);
+        var verifiedDirectory = Path.Combine(options.SnapshotsDirectory, name);
         var receivedDirectory = Path.Combine(options.SnapshotsDirectory, name + ".received");
         var verified = await ReadSnapshotAsync(verifiedDirectory, cancellationToken);
         var differences = SnapshotComparison.Describe(verified, received);
@@ -104,6 +127,15 @@ public sealed class TemplateVerifier(TemplatePackage package)
             TemplateVerificationErrorCode.VerificationFailed,
             $"Snapshot {name} does not match (received output is in {receivedDirectory}; set {AcceptVariable}=1 to accept it):\n{differences}");
     }
+
+    /// <summary>
+    /// A generated file's path as stored in a snapshot: '/' separators, and a name with non-ASCII
+    /// characters or spaces (a project named <c>2024-Ünïcode.Tests</c>) percent-escaped, so that every
+    /// committed path stays portable; the file's content is kept as generated.
+    /// </summary>
+    public static string PortablePath(string relativePath) =>
+        string.Join('/', relativePath.Split(Path.DirectorySeparatorChar, '/').Select(segment =>
+            segment.All(c => c is > ' ' and <= '~' && c != '%') ? segment : Uri.EscapeDataString(segment)));
 
     private static List<string> WithNameAndOutput(TemplateVerifierOptions options)
     {

@@ -16,7 +16,7 @@ public sealed record TemplateVerifierOptions(string TemplateName)
     /// <summary>The exit code <c>dotnet new</c> must end with.</summary>
     public int ExpectedExitCode { get; init; }
 
-    /// <summary>Where <c>*.verified</c> folders live.</summary>
+    /// <summary>Where the <c>&lt;template&gt;/&lt;scenario&gt;/</c> snapshot folders live.</summary>
     public required string SnapshotsDirectory { get; init; }
 
     /// <summary>
