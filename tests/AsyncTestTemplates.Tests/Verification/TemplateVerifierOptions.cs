@@ -7,7 +7,7 @@ public sealed record TemplateVerifierOptions(string TemplateName)
     /// <summary>Arguments after the short name. <c>-n</c>/<c>-o</c> are added only when missing.</summary>
     public IReadOnlyList<string> TemplateArgs { get; init; } = [];
 
-    /// <summary>A readable name for the scenario; with the arguments it names the snapshot folder.</summary>
+    /// <summary>A short name for the scenario (lower-case ASCII, digits, dashes): the snapshot folder under the template's.</summary>
     public string? ScenarioName { get; init; }
 
     /// <summary>Also snapshot what <c>dotnet new</c> printed (std-streams/stdout.txt, stderr.txt).</summary>
