@@ -32,7 +32,9 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-TEMPLATES = ["async-tests", "async-hosted-tests", "async-integration-tests"]
+from project_templates import project_templates
+
+TEMPLATES = project_templates()
 STOCK = "stock"
 # The fake-time sample of each template and the span of fake time it simulates, in seconds.
 FAKE_TIME_SAMPLES = {

@@ -23,7 +23,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "soak: -n needs a positive whole number" >&2; exit 2; }
-[ ${#templates[@]} -gt 0 ] || templates=(async-tests async-hosted-tests async-integration-tests)
+[ ${#templates[@]} -gt 0 ] || mapfile -t templates < <(python3 "$(dirname "$0")/project_templates.py")
+[ ${#templates[@]} -gt 0 ] || { echo "soak: no project templates found under templates/" >&2; exit 2; }
 busy_runs=$(( runs / 5 > 0 ? runs / 5 : 1 ))
 
 repo=$(cd "$(dirname "$0")/.." && pwd)

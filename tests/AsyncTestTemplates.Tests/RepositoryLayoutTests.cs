@@ -23,6 +23,18 @@ public sealed class RepositoryLayoutTests
         Assert.True(offending.Count == 0, $"Paths longer than {MaximumPathLength} characters, non-ASCII or with spaces:\n{string.Join('\n', offending)}");
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task The_solution_lists_every_project_of_the_repository()
+    {
+        var projects = (await TrackedPathsAsync(TestContext.Current.CancellationToken))
+            .Where(path => path.EndsWith(".csproj", StringComparison.Ordinal))
+            // Template sources and their snapshots are generated projects' files, not this repository's projects.
+            .Where(path => !path.StartsWith("templates/", StringComparison.Ordinal) && !path.Contains("/Snapshots/", StringComparison.Ordinal));
+        var solution = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "AsyncTestTemplates.slnx"), TestContext.Current.CancellationToken);
+
+        Assert.All(projects, project => Assert.Contains($"Path=\"{project}\"", solution, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// What git tracks; without a git checkout (a downloaded archive) every file outside build output,
     /// which is a superset of what would be tracked.

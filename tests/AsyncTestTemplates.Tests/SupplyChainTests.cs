@@ -11,8 +11,6 @@ namespace AsyncTestTemplates.Tests;
 /// </summary>
 public sealed partial class SupplyChainTests(TemplatePackage package)
 {
-    public static TheoryData<string> ProjectTemplates { get; } = ["async-tests", "async-hosted-tests", "async-integration-tests"];
-
     [Fact]
     public void Every_package_version_is_exact()
     {
@@ -24,7 +22,7 @@ public sealed partial class SupplyChainTests(TemplatePackage package)
     }
 
     [Theory(Timeout = 120_000)]
-    [MemberData(nameof(ProjectTemplates))]
+    [MemberData(nameof(TemplateCatalog.ProjectTemplates), MemberType = typeof(TemplateCatalog))]
     public async Task Generated_projects_audit_every_package_on_restore(string template)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

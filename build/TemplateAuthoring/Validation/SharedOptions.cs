@@ -1,7 +1,7 @@
 namespace AsyncTestTemplates.Authoring.Validation;
 
 /// <summary>
-/// The option vocabulary every template of the pack shares (DESIGN.md): the symbol name in
+/// The option vocabulary every template of the pack shares (docs/project-options.md): the symbol name in
 /// template.json and the long name on the command line. A template that has one of these must
 /// spell it so and give it the same type and default as every other template that has it.
 /// </summary>

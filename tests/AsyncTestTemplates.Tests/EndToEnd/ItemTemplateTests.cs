@@ -58,7 +58,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
 
         // `dotnet new list` hides templates whose constraints fail where it runs: inside a restored test project the items are listed.
         var list = await RunAsync(project.Directory, cancellationToken, "new", "list", "--type", "item", "--debug:custom-hive", package.HivePath);
-        Assert.All(new[] { "async-fixture", "async-test-class", "async-test-settings" }, name => Assert.Contains(name, list.StandardOutput));
+        Assert.All(TemplateCatalog.ItemTemplates, name => Assert.Contains(name, list.StandardOutput));
         // An existing file is never overwritten without --force.
         var fixtureFile = Path.Combine(fixtures, "DatabaseFixture.cs");
         var before = await File.ReadAllTextAsync(fixtureFile, cancellationToken);
@@ -245,7 +245,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
 
         // A restored class library is not a test project: each item refuses it, with the reason.
         await RunAsync(project, cancellationToken, "restore");
-        foreach (var item in new[] { "async-fixture", "async-test-class", "async-test-settings" })
+        foreach (var item in TemplateCatalog.ItemTemplates)
         {
             var refused = await package.NewAsync(project, cancellationToken, item, "-n", "Anything");
             Assert.Equal(100, refused.ExitCode);

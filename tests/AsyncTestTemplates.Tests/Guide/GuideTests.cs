@@ -64,13 +64,17 @@ public sealed partial class GuideTests(TemplatePackage package)
         Assert.Contains("(docs/async-testing-guide.md)", await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
     [Fact]
-    public void The_package_page_shows_the_readme_and_the_guide_with_nothing_it_cannot_render()
+    public void The_package_page_shows_the_page_for_package_users_and_the_guide_with_nothing_it_cannot_render()
     {
         using var nupkg = System.IO.Compression.ZipFile.OpenRead(package.PackagePath);
         using var reader = new StreamReader(nupkg.GetEntry("README.md")!.Open());
         var page = reader.ReadToEnd();
 
+        // The page written for package users (docs/package-readme.md), none of the repository's development text.
+        Assert.Contains("dotnet new install AsyncTestTemplates", page, StringComparison.Ordinal);
         Assert.Contains("## Templates", page, StringComparison.Ordinal);
+        Assert.All((string[])["CONTRIBUTING", "dotnet test --solution", "checkout", "ACCEPT_TEMPLATE_SNAPSHOTS", "ATT0010", "build/"],
+            development => Assert.DoesNotContain(development, page, StringComparison.Ordinal));
         // The whole guide, its links to headings made plain text.
         Assert.Contains(LinkWithLocalTarget().Replace(Guide.Text.Trim(), "$1"), page, StringComparison.Ordinal);
         Assert.NotNull(nupkg.GetEntry("docs/async-testing-guide.md"));
