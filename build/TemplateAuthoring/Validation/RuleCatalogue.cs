@@ -40,7 +40,7 @@ public static class RuleCatalogue
         new("ATT0007", Severity.Error, "two templates of the pack share a short name"),
         new("ATT0008", Severity.Error, "a short name is one of the .NET SDK's own templates (`dotnet new list`, SDK 10.0.401; the list is in `build/TemplateAuthoring/Validation/SdkTemplates.cs`)"),
         new("ATT0009", Severity.Error, "a post action has no `id` (its localization keys need one)"),
-        new("ATT0010", Severity.Error, $"a shared option ({string.Join(", ", SharedOptions.All.Select(option => $"`--{option.LongName}`"))}) has another symbol name, long name, datatype or default than in the other templates"),
+        new("ATT0010", Severity.Error, $"a shared option ({string.Join(", ", SharedOptions.All.Select(option => $"`--{option.LongName}`"))}) has another symbol name, long name, datatype or default than in the other templates; or a symbol that templates of one kind (project, item) have in common has another definition (descriptions of an option whose meaning is the template's own, `fileRename`, capabilities and the item type name excepted: `SharedOptions.cs`)"),
         new("ATT0011", Severity.Error, "a `PackageReference`/`PackageVersion` in a template has a literal version instead of a `${Name}` token"),
         new("ATT0012", Severity.Error, "`ide.host.json` is missing, has no `icon`, or names an icon file that does not exist"),
         new("ATT0013", Severity.Error, "`templatestrings.en.json` is missing or out of date (`localize --check`)"),

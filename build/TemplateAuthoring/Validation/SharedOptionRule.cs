@@ -7,10 +7,45 @@ namespace AsyncTestTemplates.Authoring.Validation;
 /// ATT0010: a shared option (<see cref="SharedOptions"/>) means the same everywhere — same symbol
 /// name, long name, datatype and default — so a user's habits and scripts carry from one template
 /// to the next. The first template (in path order) that has an option sets its type and default.
+/// Templates of one kind (<c>tags.type</c>: project, item) go further: every symbol they have in
+/// common, options and the computed and generated symbols behind them (the namespace steps, say),
+/// has one definition, but for the descriptions of an option whose meaning is the template's own and
+/// the symbols that are each template's own (<see cref="SharedOptions.OwnDefinition"/>).
 /// </summary>
 public sealed class SharedOptionRule : IPackRule
 {
-    public IEnumerable<Finding> Check(IReadOnlyList<TemplateFolder> templates)
+    public IEnumerable<Finding> Check(IReadOnlyList<TemplateFolder> templates) =>
+        CheckNamesTypesAndDefaults(templates).Concat(CheckWholeDefinitions(templates));
+
+    private static IEnumerable<Finding> CheckWholeDefinitions(IReadOnlyList<TemplateFolder> templates)
+    {
+        foreach (var kind in templates.GroupBy(template => template.Template.Root["tags"]?["type"].Text() ?? ""))
+        {
+            var first = new Dictionary<string, (TemplateFolder Template, TemplateSymbol Symbol)>(StringComparer.Ordinal);
+            foreach (var template in kind)
+            {
+                foreach (var symbol in template.Symbols.Where(symbol => !SharedOptions.OwnDefinition.Contains(symbol.Name)))
+                {
+                    if (!first.TryGetValue(symbol.Name, out var reference))
+                    {
+                        first[symbol.Name] = (template, symbol);
+                        continue;
+                    }
+
+                    // A shared option's type and default are compared across kinds too, with messages of their own.
+                    if (SharedSymbolDefinitions.FirstDifference(symbol, reference.Symbol) is { } difference
+                        && !(SharedOptions.All.Any(option => option.Symbol == symbol.Name) && difference is "datatype" or "dataType" or "defaultValue"))
+                    {
+                        yield return Finding.Error("ATT0010",
+                            $"Symbol '{symbol.Name}' is defined otherwise than in '{reference.Template.Name}' (at '{difference}'): {kind.Key} templates share one definition of each symbol they have in common.",
+                            template.Template.Path);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<Finding> CheckNamesTypesAndDefaults(IReadOnlyList<TemplateFolder> templates)
     {
         foreach (var (symbolName, longName) in SharedOptions.All)
         {

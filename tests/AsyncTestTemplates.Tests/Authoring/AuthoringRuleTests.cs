@@ -139,6 +139,31 @@ public sealed class AuthoringRuleTests
     }
 
     [Fact]
+    public async Task A_shared_symbol_whose_definition_differs_anywhere_in_templates_of_one_kind_is_ATT0010()
+    {
+        using var pack = new DraftPack("a", "b");
+        pack.Templates[1].Symbol("runner")["choices"]![1]!["description"] = "VSTest, whatever global.json says.";
+        pack.Templates[1].Symbol("IsVstest")["value"] = "(runner == \"VSTest\")";
+
+        Assert.Equal(
+            [
+                "templates/b/.template.config/template.json : Template configuration error ATT0010: Symbol 'runner' is defined otherwise than in 'a' (at 'choices[1].description'): project templates share one definition of each symbol they have in common.",
+                "templates/b/.template.config/template.json : Template configuration error ATT0010: Symbol 'IsVstest' is defined otherwise than in 'a' (at 'value'): project templates share one definition of each symbol they have in common.",
+            ],
+            await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
+    public async Task Templates_of_different_kinds_share_an_option_s_type_and_default_but_not_its_texts()
+    {
+        using var pack = new DraftPack("a", "b");
+        pack.Templates[1].Template["tags"]!["type"] = "item";
+        pack.Templates[1].Symbol("testTimeout")["description"] = "The per-test timeout of the tests this item writes.";
+
+        Assert.DoesNotContain(await pack.ValidateAsync(CancellationToken), finding => finding.Contains("ATT0010", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_shared_option_under_another_name_is_ATT0010()
     {
         using var pack = new DraftPack("a");
