@@ -36,7 +36,7 @@ public sealed class BadInputTests(TemplatePackage package)
 
     [Theory(Timeout = EndToEndLimits.Test)]
     [InlineData("async-tests", "")]
-    [InlineData("async-hosted-tests", "; its test (ProjectUnderTestTests.cs) is left out of the build.")]
+    [InlineData("async-hosted-tests", "; the tests that need it (ProjectUnderTestTests.cs) are left out of the build.")]
     public async Task A_missing_project_under_test_is_named_and_the_rest_builds_and_passes(string template, string leftOut)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
