@@ -1,5 +1,4 @@
 using AsyncTestTemplates.Tests.Infrastructure;
-using AsyncTestTemplates.Tests.Verification;
 
 namespace AsyncTestTemplates.Tests;
 

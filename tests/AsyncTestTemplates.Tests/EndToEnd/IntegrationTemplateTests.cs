@@ -1,4 +1,3 @@
-using AsyncTestTemplates.Tests.Guide;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.EndToEnd;

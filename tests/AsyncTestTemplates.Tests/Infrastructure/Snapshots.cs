@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AsyncTestTemplates.Tests.Verification;
 
 namespace AsyncTestTemplates.Tests.Infrastructure;
 

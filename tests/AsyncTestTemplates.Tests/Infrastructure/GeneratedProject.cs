@@ -1,7 +1,6 @@
 using System.Xml.Linq;
-using AsyncTestTemplates.Tests.Infrastructure;
 
-namespace AsyncTestTemplates.Tests.EndToEnd;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>A project generated from the installed package into a folder, with the commands a user runs on it.</summary>
 public sealed class GeneratedProject

@@ -1,4 +1,4 @@
-namespace AsyncTestTemplates.Tests.EndToEnd;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>Upper bounds for tests that restore, build and run a generated project.</summary>
 public static class EndToEndLimits

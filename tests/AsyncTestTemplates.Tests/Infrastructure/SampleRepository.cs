@@ -1,6 +1,5 @@
-using AsyncTestTemplates.Tests.Infrastructure;
 
-namespace AsyncTestTemplates.Tests.EndToEnd;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// A throwaway repository in a temp folder: <c>src/Acme.Calculator</c> (a class library to test)

@@ -1,6 +1,5 @@
-using AsyncTestTemplates.Tests.Infrastructure;
 
-namespace AsyncTestTemplates.Tests.EndToEnd;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// A test project written by hand, as real repositories have them rather than as the pack makes them:

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace AsyncTestTemplates.Tests.EndToEnd;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// The PostgreSQL server the <c>--database postgres</c> flavour is proved against: the one named by

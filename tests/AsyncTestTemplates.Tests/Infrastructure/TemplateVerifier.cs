@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using AsyncTestTemplates.Tests.Infrastructure;
 
-namespace AsyncTestTemplates.Tests.Verification;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// Snapshot verification of template output, after Microsoft.TemplateEngine.Authoring.TemplateVerifier

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using AsyncTestTemplates.Tests.EndToEnd;
-using AsyncTestTemplates.Tests.Infrastructure;
 
-namespace AsyncTestTemplates.Tests.Guide;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>docs/async-testing-guide.md, read the way its tests need it: sample references and mistakes.</summary>
 public sealed partial class AsyncTestingGuide

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AsyncTestTemplates.Tests.Verification;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// Finds template-engine conditionals that reached the generated output: the engine only processes

@@ -1,4 +1,4 @@
-namespace AsyncTestTemplates.Tests.Verification;
+namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>One snapshot scenario: which template, with which arguments, compared where.</summary>
 /// <param name="TemplateName">The template's short name, e.g. <c>async-tests</c>.</param>
