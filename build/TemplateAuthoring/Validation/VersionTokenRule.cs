@@ -15,7 +15,7 @@ public sealed partial class VersionTokenRule(string versionsFile)
 {
     // The files packing expands tokens in (build/TemplatePackaging.targets).
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".cs", ".csproj", ".props", ".targets", ".json", ".runsettings", ".md", ".txt", ".editorconfig", ".xml", "" };
+        { ".cs", ".csproj", ".props", ".targets", ".json", ".runsettings", ".md", ".txt", ".editorconfig", ".xml", ".yml", "" };
 
     public async Task<IReadOnlyList<Finding>> CheckAsync(IReadOnlyList<TemplateFolder> templates, CancellationToken cancellationToken)
     {
