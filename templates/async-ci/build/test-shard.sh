@@ -7,7 +7,8 @@
 #
 # How the partition is made (the same on every agent, whatever ran before):
 #   1. The test projects are found when this runs, by their test capability: every project file
-#      that git knows (or find sees, outside bin/ and obj/) whose evaluated IsTestProject is true.
+#      that git knows (or find sees, outside bin/ and obj/) whose evaluated IsTestProject (VSTest)
+#      or IsTestingPlatformApplication (Microsoft.Testing.Platform) is true.
 #   2. Each xunit v3 project lists its test classes itself (its test executable, '-automated -list
 #      classes': no test runs). Any other test project (xunit v2, NUnit, MSTest) is one unit as a whole.
 #   3. The units are sorted by a stable hash of their names (POSIX cksum, the same on every OS), then
@@ -72,12 +73,19 @@ candidates() {
   fi | LC_ALL=C sort
 }
 
-# Evaluates a project once: "IsTestProject<TAB>XunitTestProject<TAB>TargetPath<TAB>TargetFrameworks".
+# Evaluates a project once: "IsTest<TAB>XunitTestProject<TAB>TargetPath<TAB>TargetFrameworks". A project
+# is a test project when VSTest's IsTestProject or Microsoft.Testing.Platform's
+# IsTestingPlatformApplication is true (xunit.v3's MTP flavour sets only the second).
 evaluate() {
   dotnet msbuild "$1" -nologo "-p:Configuration=$configuration" "${@:2}" -getProperty:IsTestProject \
-      -getProperty:XunitTestProject -getProperty:TargetPath -getProperty:TargetFrameworks | tr -d '\r' |
+      -getProperty:IsTestingPlatformApplication -getProperty:XunitTestProject -getProperty:TargetPath \
+      -getProperty:TargetFrameworks | tr -d '\r' |
     sed -n 's/^ *"\([A-Za-z]*\)": "\(.*\)",\{0,1\}$/\1\t\2/p' |
-    awk -F'\t' '{ v[$1] = $2 } END { printf "%s\t%s\t%s\t%s\n", v["IsTestProject"], v["XunitTestProject"], v["TargetPath"], v["TargetFrameworks"] }'
+    awk -F'\t' '{ v[$1] = $2 }
+      END {
+        test = (v["IsTestProject"] == "true" || v["IsTestingPlatformApplication"] == "true") ? "true" : "false"
+        printf "%s\t%s\t%s\t%s\n", test, v["XunitTestProject"], v["TargetPath"], v["TargetFrameworks"]
+      }'
 }
 
 # test projects: "project<TAB>IsTestProject<TAB>XunitTestProject<TAB>TargetPath<TAB>TargetFrameworks"
@@ -104,7 +112,7 @@ if $build; then
 fi
 $build_only && { printf 'test-shard: built %s\n' "${test_projects[@]}" >&2; exit 0; }
 
-# The runner of a project: the nearest global.json above it decides, as for 'dotnet test'.
+# The runner of a project: the global.json nearest to it decides, as for `dotnet test` run in its folder.
 runner_of() {
   local dir
   dir=$(cd "$(dirname "$1")" && pwd)
@@ -186,11 +194,12 @@ while IFS= read -r project; do
   name=$(basename "$project"); name=${name%.*}
   selected=$(printf '%s\n' "$mine" | awk -F'\t' -v p="$project" '$2 == p { print $3 }')
   runner=$(runner_of "$project")
+  file=$(basename "$project")
   if [ "$runner" = mtp ]; then
-    args=(--project "$project")
+    args=(--project "$file")
   else
     # A TRX file for every project (one that already writes TRX still writes one file).
-    args=("$project" --logger trx)
+    args=("$file" --logger trx)
   fi
   args+=(-c "$configuration" --no-build --results-directory "$results/$name")
   if [ "$selected" != '*' ]; then
@@ -204,7 +213,8 @@ while IFS= read -r project; do
   fi
   echo "test-shard: shard $shard of $shards runs $project: $(printf '%s\n' "$selected" | sed 's/^\*$/all its tests/' | paste -sd' ' -)"
   code=0
-  dotnet test "${args[@]}" || code=$?
+  # From the project's folder, so that `dotnet test` reads the global.json nearest to the project.
+  (cd "$(dirname "$project")" && dotnet test "${args[@]}") || code=$?
   # Microsoft.Testing.Platform exits 8 when a filter leaves zero tests (a class whose tests are all
   # excluded elsewhere): nothing failed.
   if [ "$code" -ne 0 ] && ! { [ "$runner" = mtp ] && [ "$code" -eq 8 ]; }; then
