@@ -46,6 +46,20 @@ public sealed class SnapshotTests(TemplatePackage package)
         { "net9-mtp", ["-n", "Acme.Api.IntegrationTests", "--samples", "false", "--framework", "net9.0", "--runner", "mtp", "--coverage", "false"] },
     };
 
+    /// <summary>async-ci runs at a repository's root and has no restore to skip: its rows take no --no-restore.</summary>
+    public static TheoryData<string, string[]> AsyncCiScenarios { get; } = new()
+    {
+        { "github", [] },
+        { "github-shards", ["--shards", "8"] },
+        { "azure", ["--provider", "azure-pipelines"] },
+        { "azure-shards", ["--provider", "azure-pipelines", "--shards", "2"] },
+    };
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(AsyncCiScenarios))]
+    public async Task AsyncCi(string scenario, string[] arguments) =>
+        await new TemplateVerifier(package).VerifyAsync(Options("async-ci", scenario, arguments, restores: false), nameof(AsyncCi), TestContext.Current.CancellationToken);
+
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(AsyncIntegrationTestsScenarios))]
     public async Task AsyncIntegrationTests(string scenario, string[] arguments) =>
@@ -67,6 +81,7 @@ public sealed class SnapshotTests(TemplatePackage package)
         var expected = AsyncTestsScenarios.Select(row => SnapshotFolder("async-tests", row, nameof(AsyncTests)))
             .Concat(AsyncHostedTestsScenarios.Select(row => SnapshotFolder("async-hosted-tests", row, nameof(AsyncHostedTests))))
             .Concat(AsyncIntegrationTestsScenarios.Select(row => SnapshotFolder("async-integration-tests", row, nameof(AsyncIntegrationTests))))
+            .Concat(AsyncCiScenarios.Select(row => SnapshotFolder("async-ci", row, nameof(AsyncCi), restores: false)))
             .Concat(ItemSnapshotTests.ExpectedSnapshotNames);
         var committed = Directory.GetDirectories(Snapshots.Directory, "*.verified").Select(Path.GetFileName);
 
@@ -74,13 +89,13 @@ public sealed class SnapshotTests(TemplatePackage package)
         Assert.Equal(expected.Order(StringComparer.Ordinal), committed.Order(StringComparer.Ordinal));
     }
 
-    private static string SnapshotFolder(string template, TheoryDataRow<string, string[]> row, string caller) =>
-        TemplateVerifier.SnapshotName(Options(template, row.Data.Item1, row.Data.Item2), caller) + ".verified";
+    private static string SnapshotFolder(string template, TheoryDataRow<string, string[]> row, string caller, bool restores = true) =>
+        TemplateVerifier.SnapshotName(Options(template, row.Data.Item1, row.Data.Item2, restores), caller) + ".verified";
 
-    private static TemplateVerifierOptions Options(string template, string scenario, string[] arguments) => new(template)
+    private static TemplateVerifierOptions Options(string template, string scenario, string[] arguments, bool restores = true) => new(template)
     {
         ScenarioName = scenario,
-        TemplateArgs = [.. arguments, "--no-restore"],
+        TemplateArgs = restores ? [.. arguments, "--no-restore"] : arguments,
         SnapshotsDirectory = Snapshots.Directory,
         Scrubbers = [Snapshots.PackageVersions],
     };
