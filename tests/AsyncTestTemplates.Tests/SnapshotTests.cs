@@ -53,6 +53,7 @@ public sealed class SnapshotTests(TemplatePackage package)
         { "github-shards", ["--shards", "8"] },
         { "azure", ["--provider", "azure-pipelines"] },
         { "azure-shards", ["--provider", "azure-pipelines", "--shards", "2"] },
+        { "zero-shards", ["--shards", "0"] },
     };
 
     [Theory(Timeout = 120_000)]

@@ -97,7 +97,10 @@ while IFS= read -r project; do
     # IsTestProject comes from the test packages' build files: evaluate after a restore.
     dotnet restore "$project" -nologo -v q >&2 || fail "restore failed for $project"
   fi
-  evaluation=$(evaluate "$project")
+  if ! evaluation=$(evaluate "$project"); then
+    echo "test-shard: $project does not evaluate (dotnet msbuild $project -getProperty:IsTestProject shows why); it is left out" >&2
+    continue
+  fi
   if [ "${evaluation%%$'\t'*}" = true ]; then
     test_projects+=("$project")
     evaluations+="$project"$'\t'"$evaluation"$'\n'
