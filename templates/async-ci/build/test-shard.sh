@@ -29,6 +29,7 @@ usage: bash build/test-shard.sh [--shard I --shards N | --shards N --list | --bu
   --list                    print "shard<TAB>project<TAB>class" for every shard and run nothing
   --build-only              restore and build the test projects, run nothing
   --no-build                use the existing build (CI builds once, then every shard runs with this)
+  --no-restore              skip the restore (a fresh CI agent needs it: the test capability comes from packages)
   -c, --configuration C     the build configuration (default: Release)
   --results-directory DIR   where each project's results go (default: TestResults/shard-I)
 TEXT
@@ -36,7 +37,7 @@ TEXT
 
 fail() { echo "test-shard: $*" >&2; exit 2; }
 
-shard="" shards="" list=false build=true build_only=false configuration=Release results=""
+shard="" shards="" list=false build=true restore=true build_only=false configuration=Release results=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --shard) shard=${2:-}; shift 2 || fail "--shard needs a value" ;;
@@ -44,6 +45,7 @@ while [ $# -gt 0 ]; do
     --list) list=true; shift ;;
     --build-only) build_only=true; shift ;;
     --no-build) build=false; shift ;;
+    --no-restore) restore=false; shift ;;
     -c|--configuration) configuration=${2:-}; shift 2 || fail "--configuration needs a value" ;;
     --results-directory) results=${2:-}; shift 2 || fail "--results-directory needs a value" ;;
     -h|--help) usage; exit 0 ;;
@@ -93,8 +95,9 @@ test_projects=()
 evaluations=""
 while IFS= read -r project; do
   [ -f "$project" ] || continue
-  if $build; then
-    # IsTestProject comes from the test packages' build files: evaluate after a restore.
+  if $restore; then
+    # IsTestProject comes from the test packages' build files: evaluate after a restore (on a fresh
+    # agent that unpacked the build, this fills the package cache; elsewhere it is a quick no-op).
     dotnet restore "$project" -nologo -v q >&2 || fail "restore failed for $project"
   fi
   if ! evaluation=$(evaluate "$project"); then
@@ -106,7 +109,7 @@ while IFS= read -r project; do
     evaluations+="$project"$'\t'"$evaluation"$'\n'
   fi
 done < <(candidates)
-[ ${#test_projects[@]} -gt 0 ] || echo "test-shard: no test projects found under $root" >&2
+[ ${#test_projects[@]} -gt 0 ] || echo "test-shard: warning: no test projects found under $root (were they restored?)" >&2
 
 if $build; then
   for project in "${test_projects[@]}"; do

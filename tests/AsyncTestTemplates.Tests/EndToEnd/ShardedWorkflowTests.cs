@@ -10,6 +10,10 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// global.json in its folder), samples on, one test in each covering its own part of the library,
 /// and one test that fails on purpose.
 /// </summary>
+/// <remarks>
+/// One test, so the repository is restored and built once (<c>--build-only</c>, as CI's build job);
+/// the many shard runs then skip restore and build. The documented local command at the end does both.
+/// </remarks>
 public sealed class ShardedWorkflowTests(TemplatePackage package)
 {
     private const string PlantedClass = "Acme.Worker.Tests.PlantedFailureTests";
@@ -49,7 +53,7 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
         IReadOnlyList<string>? classes = null;
         foreach (var shards in new[] { 1, 2, 3, 5 })
         {
-            var list = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--list", "--no-build", "--shards", $"{shards}");
+            var list = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--list", "--no-build", "--no-restore", "--shards", $"{shards}");
             Assert.True(list.ExitCode == 0, list.ToString());
             var plan = list.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).ToList();
 
@@ -64,7 +68,7 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
             var results = Path.Combine(root, $"n{shards}");
             for (var shard = 1; shard <= shards; shard++)
             {
-                var run = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", $"{shard}", "--shards", $"{shards}", "--no-build", "--results-directory", Path.Combine(results, $"shard-{shard}"));
+                var run = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", $"{shard}", "--shards", $"{shards}", "--no-build", "--no-restore", "--results-directory", Path.Combine(results, $"shard-{shard}"));
                 var ranClasses = TestNames(Path.Combine(results, $"shard-{shard}")).Select(ClassOf).Distinct().Order(StringComparer.Ordinal);
                 var plannedClasses = plan.Where(row => row[0] == $"{shard}").Select(row => row[2]).Order(StringComparer.Ordinal);
                 Assert.Equal(plannedClasses, ranClasses);
@@ -83,12 +87,12 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
         }
 
         // More shards than classes: the empty ones succeed and say why.
-        var empty = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", $"{classes!.Count + 1}", "--shards", $"{classes.Count + 1}", "--no-build");
+        var empty = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", $"{classes!.Count + 1}", "--shards", $"{classes.Count + 1}", "--no-build", "--no-restore");
         Assert.True(empty.ExitCode == 0, empty.ToString());
         Assert.Contains("has no test classes", empty.StandardOutput);
 
         // The command the README and a failing shard's log give reproduces the failure on a developer's machine.
-        var failing = (await ScriptAsync(root, cancellationToken, "test-shard.sh", "--list", "--no-build", "--shards", "3")).StandardOutput
+        var failing = (await ScriptAsync(root, cancellationToken, "test-shard.sh", "--list", "--no-build", "--no-restore", "--shards", "3")).StandardOutput
             .Split('\n').Select(line => line.Split('\t')).Single(row => row is [_, _, PlantedClass])[0];
         var reproduced = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", failing, "--shards", "3");
         Assert.True(reproduced.ExitCode == 1, reproduced.ToString());
