@@ -99,6 +99,11 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
         Assert.Contains(PlantedTest, reproduced.Output);
         Assert.Contains($"Reproduce it with: bash build/test-shard.sh --shard {failing} --shards 3", reproduced.Output);
 
+        // The GitHub workflow's own steps hand the build to a shard on another machine: the build job
+        // packs bin/ and obj/, a shard job checks out the sources, unpacks them (here: in another folder,
+        // a harsher move than a runner's, whose path stays the same), restores and runs its shard.
+        await RunsOnAnotherAgentAsync(root, failing, cancellationToken);
+
         // Bad input: a clear message and exit code 2.
         var bad = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", "4", "--shards", "3", "--no-build");
         Assert.Equal(2, bad.ExitCode);
@@ -167,6 +172,55 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
         var ci = await package.NewAsync(root, cancellationToken, "async-ci");
         Assert.True(ci.ExitCode == 0, ci.ToString());
         return repository;
+    }
+
+    private static async Task RunsOnAnotherAgentAsync(string root, string failingShard, CancellationToken cancellationToken)
+    {
+        var workflow = await File.ReadAllLinesAsync(Path.Combine(root, ".github", "workflows", "tests.yml"), cancellationToken);
+        string RunOf(string step) => workflow.SkipWhile(line => line.Trim() != $"- name: {step}").Skip(1)
+            .First(line => line.TrimStart().StartsWith("run: ", StringComparison.Ordinal)).Trim()["run: ".Length..];
+        var runnerTemp = Path.Combine(root, "runner-temp");
+        Directory.CreateDirectory(runnerTemp);
+        var agent = Path.Combine(root, "agent");
+        var environment = new Dictionary<string, string?>
+        {
+            ["RUNNER_TEMP"] = runnerTemp, ["SHARD"] = failingShard, ["TEST_SHARDS"] = "3", ["CONFIGURATION"] = "Release",
+        };
+
+        var pack = await ProcessRunner.RunAsync("bash", ["-c", RunOf("Pack the build")], root, CommandLimit, environment, cancellationToken);
+        Assert.True(pack.ExitCode == 0, pack.ToString());
+        foreach (var source in new[] { "src", "tests", "build" }.Select(name => Path.Combine(root, name)))
+        {
+            CopySources(source, Path.Combine(agent, Path.GetFileName(source)));
+        }
+
+        var unpack = await ProcessRunner.RunAsync("bash", ["-c", RunOf("Unpack the build")], agent, CommandLimit, environment, cancellationToken);
+        Assert.True(unpack.ExitCode == 0, unpack.ToString());
+        var assembly = Path.Combine(agent, "tests", "mtp", "Acme.Worker.Tests", "bin", "Release", "net10.0", "Acme.Worker.Tests.dll");
+        var built = File.GetLastWriteTimeUtc(assembly);
+        var shard = await ProcessRunner.RunAsync("bash", ["-c", RunOf($"Run shard ${{{{ matrix.shard }}}}")], agent, CommandLimit, environment, cancellationToken);
+
+        Assert.True(shard.ExitCode == 1, shard.ToString());
+        Assert.Contains(PlantedTest, TestNames(Path.Combine(agent, "TestResults", $"shard-{failingShard}")));
+        Assert.Equal(built, File.GetLastWriteTimeUtc(assembly));
+    }
+
+    /// <summary>What a checkout holds: the sources, no build output.</summary>
+    private static void CopySources(string source, string destination)
+    {
+        if (File.Exists(source))
+        {
+            File.Copy(source, destination);
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(source, file).Split(Path.DirectorySeparatorChar).Any(part => part is "bin" or "obj" or "TestResults")))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     /// <summary>ReportGenerator as the report job installs it (a dotnet tool of the version the workflow pins), into a folder of its own.</summary>
