@@ -76,6 +76,15 @@ public static class SnapshotScenarios
                 ["v2-no-helpers-fixture"] = ["-n", "OrdersTests", "--xunit", "v2", "--helpers", "false", "--fixture", "DatabaseFixture", .. InProject],
                 ["keyword-name"] = ["-n", "class", .. InProject],
             },
+            // Runs at a repository's root and has no restore to skip.
+            ["async-ci"] = new Dictionary<string, string[]>
+            {
+                ["github"] = [],
+                ["github-shards"] = ["--shards", "8"],
+                ["azure"] = ["--provider", "azure-pipelines"],
+                ["azure-shards"] = ["--provider", "azure-pipelines", "--shards", "2"],
+                ["zero-shards"] = ["--shards", "0"],
+            },
             ["async-test-settings"] = new Dictionary<string, string[]>
             {
                 ["default"] = [.. InProject],

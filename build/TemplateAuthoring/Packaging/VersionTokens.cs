@@ -15,7 +15,7 @@ public static partial class VersionTokens
 
     // Extensions of the template files tokens are expanded in; "" for dotfiles such as .editorconfig.
     private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase)
-        { ".cs", ".csproj", ".props", ".targets", ".json", ".runsettings", ".md", ".txt", ".editorconfig", ".xml", "" };
+        { ".cs", ".csproj", ".props", ".targets", ".json", ".runsettings", ".md", ".txt", ".editorconfig", ".xml", ".yml", "" };
 
     /// <summary><c>${XunitV3Version}</c>: group 1 is the property name.</summary>
     [GeneratedRegex(@"\$\{([A-Za-z][A-Za-z0-9]*)\}")]

@@ -205,6 +205,22 @@ public sealed class AuthoringRuleTests
     }
 
     [Fact]
+    public async Task A_workflow_file_carries_version_tokens_and_keeps_its_own_expressions()
+    {
+        // async-ci's workflows (.yml) take a tool version from Versions.props; GitHub's ${{ }} and
+        // Azure's $( ) expressions are not tokens.
+        using var pack = new DraftPack("a");
+        pack.Single.Files["tests.yml"] = "run: dotnet tool install x --version ${ToolVersion} --tool-path ${{ runner.temp }} $(Agent.TempDirectory)\n";
+
+        Assert.Equal(
+            [$"templates/a/tests.yml : Template configuration error ATT0100: Unknown version token '${{ToolVersion}}': define ToolVersion in {pack.VersionsFile}."],
+            await pack.ValidateAsync(CancellationToken));
+
+        pack.Versions["ToolVersion"] = "5.6.0";
+        Assert.Empty(await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
     public async Task An_IDE_host_without_icon_is_ATT0012()
     {
         using var pack = new DraftPack("a");

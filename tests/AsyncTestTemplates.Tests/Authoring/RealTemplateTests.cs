@@ -16,9 +16,10 @@ public sealed class RealTemplateTests
         var findings = await TemplateValidator.ValidateAsync(RepositoryPaths.Templates, RepositoryPaths.VersionsFile, CancellationToken);
 
         // The item templates name their file through a generated symbol that makes any name a valid
-        // C# type name, deliberately instead of sourceName: the engine's MV005 notes that, as info.
+        // C# type name, deliberately instead of sourceName, and async-ci writes files whose names are
+        // fixed (a workflow, two scripts): the engine's MV005 notes that, as info.
         Assert.Equal(
-            TemplateCatalog.ItemTemplates,
+            TemplateCatalog.OtherThanProjectTemplates,
             findings.Where(f => f is { Severity: Severity.Info, Code: "MV005" }).Select(f => Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f.File)))).Order());
         Assert.Empty(findings.Where(f => f is not { Severity: Severity.Info, Code: "MV005" }).Select(f => f.ToString()));
     }

@@ -18,6 +18,10 @@ public static class TemplateCatalog
     public static IReadOnlyList<string> ItemTemplates { get; } =
         All.Where(t => t.Type == "item").Select(t => t.ShortName).ToList();
 
+    /// <summary>Every template but project templates (items, and async-ci at a repository's root), in name order.</summary>
+    public static IReadOnlyList<string> OtherThanProjectTemplates { get; } =
+        All.Where(t => t.Type != "project").Select(t => t.ShortName).ToList();
+
     private static List<(string, string, string[])> Load() =>
         Directory.GetDirectories(RepositoryPaths.Templates)
             .Select(folder => Path.Combine(folder, ".template.config", "template.json"))
