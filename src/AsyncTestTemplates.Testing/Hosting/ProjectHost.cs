@@ -99,7 +99,7 @@ public sealed class ProjectHost : IAsyncDisposable
             var probe = new ServiceActivityProbe();
             time.TimerCreated = dueTime => probe.OnActivityFromStack($"armed a timer on the injected TimeProvider (due in {dueTime})");
             var refusal = options.AllowOutboundHttp ? null : new OutboundHttpRefusal(probe);
-            var contentRoot = options.ContentRoot ?? ProjectDirectoryOf(projectUnderTest) ?? AppContext.BaseDirectory;
+            var contentRoot = options.ContentRoot ?? ProjectDirectoryOf() ?? AppContext.BaseDirectory;
             string[] arguments = [$"--environment={options.EnvironmentName}", $"--contentRoot={contentRoot}", .. options.Arguments];
 
             void AddTestServices(IServiceCollection services)
@@ -410,11 +410,12 @@ public sealed class ProjectHost : IAsyncDisposable
             type is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false } && typeof(IHostedService).IsAssignableFrom(type));
     }
 
-    private static string? ProjectDirectoryOf(Assembly projectUnderTest)
+    // The generated project file names the project under test's folder in the test assembly's metadata.
+    private static string? ProjectDirectoryOf()
     {
         var testAssembly = (TestContext.Current.TestAssembly as Xunit.v3.IXunitTestAssembly)?.Assembly;
         var directory = testAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(attribute => attribute.Key == "ProjectUnderTestDirectory:" + projectUnderTest.GetName().Name)?.Value;
+            .FirstOrDefault(attribute => attribute.Key == "ProjectUnderTestDirectory")?.Value;
         return Directory.Exists(directory) ? directory : null;
     }
 
