@@ -118,8 +118,8 @@ public sealed class SampleRepository : IDisposable
     }
 
     /// <summary>
-    /// Writes src/Acme.Api as a Startup-style web API whose public <c>Program</c> lives in
-    /// <c>namespace WebAPI</c>: neither the namespace nor the class is the test project's to know.
+    /// Writes src/Acme.Api as a Startup-style web API whose <c>Program</c> lives in
+    /// <c>namespace WebAPI</c> and is internal: neither the namespace nor the class is the test project's to know.
     /// </summary>
     public async Task AddStartupStyleWebApiAsync(CancellationToken cancellationToken)
     {
@@ -127,7 +127,7 @@ public sealed class SampleRepository : IDisposable
         await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
             namespace WebAPI;
 
-            public class Program
+            internal static class Program
             {
                 public static void Main(string[] args) => CreateHostBuilder(args).Build().Run();
 
