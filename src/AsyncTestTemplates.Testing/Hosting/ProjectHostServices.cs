@@ -30,7 +30,8 @@ internal static class ProjectHostServices
         services.AddSingleton<ILoggerProvider>(new ProbeLoggerProvider(probe));
         // An app that replaced the logger factory (Serilog's UseSerilog does) would log past the
         // test's providers: the standard factory over every registered provider takes its place.
-        services.Replace(ServiceDescriptor.Singleton<ILoggerFactory, LoggerFactory>());
+        services.RemoveAll<ILoggerFactory>();
+        services.AddSingleton<ILoggerFactory, LoggerFactory>();
 
         if (refusal is not null)
         {
@@ -38,7 +39,8 @@ internal static class ProjectHostServices
         }
 
         // No Ctrl+C or SIGTERM handlers in the test process, no "press Ctrl+C" chatter.
-        services.Replace(ServiceDescriptor.Singleton<IHostLifetime, TestHostLifetime>());
+        services.RemoveAll<IHostLifetime>();
+        services.AddSingleton<IHostLifetime, TestHostLifetime>();
         services.Configure<HostOptions>(options => options.ShutdownTimeout = limit);
     }
 
