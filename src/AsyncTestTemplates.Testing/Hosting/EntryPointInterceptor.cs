@@ -48,9 +48,10 @@ internal sealed class EntryPointInterceptor : IObserver<DiagnosticListener>, IOb
 
         try
         {
-            var first = await Task.WhenAny(interceptor._hostBuilt.Task, entryPointEnded.Task)
+            await Task.WhenAny(interceptor._hostBuilt.Task, entryPointEnded.Task)
                 .WaitAsync(limit, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            if (first == interceptor._hostBuilt.Task)
+            // The host first: the entry point ends right after it, and either may be seen to complete first.
+            if (interceptor._hostBuilt.Task.IsCompleted)
             {
                 return (await interceptor._hostBuilt.Task.ConfigureAwait(false), null);
             }

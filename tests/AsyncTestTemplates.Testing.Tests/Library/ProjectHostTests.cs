@@ -115,7 +115,7 @@ public sealed class ProjectHostTests
                 options.ConfigureTestServices = services =>
                 {
                     services.AddSingleton(Subject.GetType("ProjectHostSubject.Greeting", throwOnError: true)!);
-                    services.AddHttpClient(Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!.Name)
+                    services.AddHttpClient("PriceClient", client => client.BaseAddress = new Uri("http://prices.test/"))
                         .ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
                     services.AddTransient(Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!, provider =>
                         Activator.CreateInstance(Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"))!);
