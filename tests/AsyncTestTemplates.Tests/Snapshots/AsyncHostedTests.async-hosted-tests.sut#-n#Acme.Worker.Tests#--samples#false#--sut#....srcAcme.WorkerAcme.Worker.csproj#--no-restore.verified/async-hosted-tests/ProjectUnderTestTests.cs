@@ -12,7 +12,7 @@ namespace Acme.Worker.Tests;
 /// What it proves: every hosted service of the project's own assembly (internal ones included)
 /// began its work — seen through what it did: a log line from it, a timer it armed on the injected
 /// <see cref="TimeProvider"/>, an HTTP call it made, its ExecuteAsync ending; none crashed, made a
-/// refused HTTP call or logged an error during ten simulated minutes (one real second); and the host
+/// refused HTTP call or logged an error during ten simulated minutes (about a second of real time); and the host
 /// stopped within the bound. A service nothing could be seen of makes the test skip and say so,
 /// never pass.
 /// </para>
