@@ -44,6 +44,14 @@ switch (shape)
         break;
     }
 
+    case "waits":
+    {
+        // A tool that waits for a signal before it does anything (stdin, a key press).
+        using var never = new ManualResetEventSlim();
+        never.Wait();
+        break;
+    }
+
     case "no-host":
         Console.WriteLine("An interactive tool: it builds no host.");
         break;

@@ -20,7 +20,8 @@ namespace AsyncTestTemplates.Testing;
 /// The entry point runs on a thread of its own until it builds its host (a
 /// <c>Host.CreateApplicationBuilder</c> or <c>Host.CreateDefaultBuilder</c> app, internal
 /// <c>Program</c> and internal services included); the host is then taken before the entry point
-/// can run it, and started here. Code the entry point runs after building its host (before
+/// can run it, and started here (an entry point that builds several hosts: the first). Code the
+/// entry point runs after building its host (before
 /// <c>Run</c>) does not run. A catch-all around <c>Main</c> may swallow the exception that ends it;
 /// that is harmless, but a <c>Main</c> that then calls <c>Environment.Exit</c> ends the test run.
 /// </para>

@@ -106,22 +106,7 @@ public sealed class ProjectHostTests
         Assert.Contains("Unable to resolve service for type 'ProjectHostSubject.PriceClient' while attempting to activate 'ProjectHostSubject.PriceWorker'", missing.Message, StringComparison.Ordinal);
         Assert.Contains("ConfigureTestServices", missing.Message, StringComparison.Ordinal);
 
-        await using var app = await ProjectHost.StartAsync(
-            Subject,
-            options =>
-            {
-                options.Arguments.Add("--shape=no-host");
-                options.AllowOutboundHttp = true;
-                options.ConfigureTestServices = services =>
-                {
-                    services.AddSingleton(Subject.GetType("ProjectHostSubject.Greeting", throwOnError: true)!);
-                    services.AddHttpClient("PriceClient", client => client.BaseAddress = new Uri("http://prices.test/"))
-                        .ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
-                    services.AddTransient(Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!, provider =>
-                        Activator.CreateInstance(Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"))!);
-                };
-            },
-            cancellationToken);
+        await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "no-host"), cancellationToken);
 
         Assert.Contains("returned without building a host", app.EntryPointNotUsedReason, StringComparison.Ordinal);
         Assert.Equal(["GreetingWorker", "PriceWorker", "SilentWorker", "TickingWorker"], app.HostedServiceTypes.Select(type => type.Name).Order());
@@ -138,6 +123,33 @@ public sealed class ProjectHostTests
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunObservationWindowAsync(cancellationToken));
         Assert.Contains("ProjectHostSubject.Queue logged an error: the broker is gone", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_entry_point_that_waits_before_building_a_host_is_given_up_after_the_guard()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "waits"), cancellationToken);
+
+        Assert.Contains("built no host within", app.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.Equal(4, app.HostedServiceTypes.Count);
+        await app.StopAsync();
+    }
+
+    // What the subject's Program.cs would register, for its hosted service classes started on their own.
+    private static void StartServicesOnTheirOwn(ProjectHostOptions options, string shape)
+    {
+        var greeting = Subject.GetType("ProjectHostSubject.Greeting", throwOnError: true)!;
+        var priceClient = Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!;
+        options.Arguments.Add($"--shape={shape}");
+        options.ConfigureTestServices = services =>
+        {
+            services.AddSingleton(greeting);
+            services.AddHttpClient("PriceClient", client => client.BaseAddress = new Uri("http://prices.test/"))
+                .ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
+            services.AddTransient(priceClient, provider =>
+                Activator.CreateInstance(priceClient, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"))!);
+        };
     }
 
     private sealed class PriceHandler : HttpMessageHandler
