@@ -10,6 +10,8 @@ namespace AsyncTestTemplates.Testing;
 /// </summary>
 internal sealed class OutboundHttpRefusal(ServiceActivityProbe probe) : IHttpMessageHandlerBuilderFilter
 {
+    private readonly ServiceActivityProbe _probe = probe;
+
     /// <summary>Every refused call, also when the app caught the exception and carried on.</summary>
     public ConcurrentQueue<string> Refused { get; } = new();
 
@@ -40,8 +42,6 @@ internal sealed class OutboundHttpRefusal(ServiceActivityProbe probe) : IHttpMes
             throw new InvalidOperationException(message);
         }
     }
-
-    private readonly ServiceActivityProbe _probe = probe;
 
     private string ServiceNames() => string.Join(", ", _probe.ServiceTypesOnStack().Select(type => type.FullName));
 }

@@ -82,7 +82,8 @@ public sealed class ProjectHostTests
         await replaced.StopAsync();
     }
 
-    [Fact(Timeout = 30_000)]
+    // The wait for a first activity lasts the guard: half of this timeout.
+    [Fact(Timeout = 10_000)]
     public async Task A_service_that_does_nothing_observable_is_reported_as_unobserved()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
