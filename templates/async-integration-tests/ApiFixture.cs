@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -5,22 +6,15 @@ using Microsoft.AspNetCore.TestHost;
 namespace AsyncTestsNamespace;
 
 /// <summary>
-/// The project under test, started from its own <c>Program</c> by <see cref="WebApplicationFactory{TEntryPoint}"/>
+/// The project under test, started from its own entry point by <see cref="WebApplicationFactory{TEntryPoint}"/>
 /// once for the <see cref="ApiCollectionDefinition"/>: its real configuration and services, with the test's
-/// clock, logging and database put in their place.
+/// clock, logging and database settings put in their place.
 /// </summary>
 /// <remarks>
-//#if (Framework == "net8.0" || Framework == "net9.0")
-/// <c>Program</c> must be public. On .NET 8 and 9 the <c>Program</c> class of top-level statements is
-/// internal: add this line at the end of the project under test's Program.cs —
-/// <code>public partial class Program { }</code>
-/// (.NET 10's web SDK generates it.) The app runs in the Development environment, as
+/// The entry point's class is found when the tests run, not named here: a <c>Program</c> in any
+/// namespace or in none, public or internal (top-level statements), Startup-style or minimal API,
+/// builds with no edits. The app runs in the Development environment, as
 /// <see cref="WebApplicationFactory{TEntryPoint}"/>'s default.
-//#else
-/// <c>Program</c> is public: .NET 10's web SDK makes the <c>Program</c> class of top-level statements
-/// public (on .NET 8 or 9, add <c>public partial class Program { }</c> to Program.cs yourself). The app
-/// runs in the Development environment, as <see cref="WebApplicationFactory{TEntryPoint}"/>'s default.
-//#endif
 /// </remarks>
 public sealed class ApiFixture : AppFixture
 {
@@ -32,15 +26,21 @@ public sealed class ApiFixture : AppFixture
     public const string ConnectionStringName = "Default";
 
 //#endif
-    private AppFactory? _factory;
+    private IAppFactory? _factory;
 
     protected override Task<TestServer> StartAppAsync(CancellationToken cancellationToken)
     {
-        _factory = new AppFactory(this);
+        var assembly = Assembly.Load(new AssemblyName("SutAssemblyName"));
+        var entryPoint = assembly.EntryPoint?.DeclaringType
+            ?? throw new InvalidOperationException($"{assembly.GetName().Name} has no entry point: --sut must name the web app's project.");
+        // WebApplicationFactory<T> only needs T to find the app's assembly and entry point, so the
+        // type may be internal: built here by reflection, it is never named in the test's code.
+        var factory = (IAppFactory)Activator.CreateInstance(typeof(AppFactory<>).MakeGenericType(entryPoint), this)!;
+        _factory = factory;
         // WebApplicationFactory starts the app synchronously, on first use of Server: start it on
         // the thread pool, so that the fixture can bound the wait (a start that hangs, on a
         // database it cannot reach say, fails the collection instead of hanging the run).
-        return Task.Run(() => _factory.Server, cancellationToken);
+        return Task.Run(() => factory.Server, cancellationToken);
     }
 
     protected override async ValueTask StopAppAsync()
@@ -52,7 +52,13 @@ public sealed class ApiFixture : AppFixture
         }
     }
 
-    private sealed class AppFactory(ApiFixture fixture) : WebApplicationFactory<Program>
+    private interface IAppFactory : IAsyncDisposable
+    {
+        TestServer Server { get; }
+    }
+
+    private sealed class AppFactory<TEntryPoint>(ApiFixture fixture) : WebApplicationFactory<TEntryPoint>, IAppFactory
+        where TEntryPoint : class
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {

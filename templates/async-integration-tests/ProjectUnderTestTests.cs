@@ -6,9 +6,22 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AsyncTestsNamespace;
 
 /// <summary>
-/// A first test of the project under test: it starts in this process on the test's clock and
-/// database, and answers a request. Start here, then add tests of its endpoints.
+/// A first test of the project under test: it starts in this process from its own entry point and
+/// answers a request. Start here, then add tests of its endpoints.
 /// </summary>
+/// <remarks>
+/// What it proves: the app starts and answers <c>GET /</c> without a server error; its container
+/// resolves the test's clock for <see cref="TimeProvider"/>.
+//#if (HasDatabase)
+/// Its configuration returns the test database's connection string under
+/// <c>ConnectionStrings:Default</c> (<see cref="ApiFixture.ConnectionStringName"/>).
+/// What you must verify yourself: that the app reads its connection from there (not from a
+/// hard-coded path or a setting of another name): a test that writes through the API and reads the
+/// row back from <see cref="AppFixture.Database"/> proves it. Until then, nothing here shows that
+/// the app used the test's database.
+//#endif
+/// It does not prove that the app's code uses the injected clock rather than the system's.
+/// </remarks>
 [Collection(ApiCollectionDefinition.Name)]
 public sealed class ProjectUnderTestTests(ApiFixture api) : IAsyncLifetime
 {
@@ -17,7 +30,11 @@ public sealed class ProjectUnderTestTests(ApiFixture api) : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task The_app_starts_with_the_test_services_and_answers_a_request()
+//#if (HasDatabase)
+    public async Task The_app_starts_answers_a_request_and_is_configured_with_the_test_clock_and_connection_string()
+//#else
+    public async Task The_app_starts_answers_a_request_and_is_configured_with_the_test_clock()
+//#endif
     {
         using var client = api.CreateClient();
 

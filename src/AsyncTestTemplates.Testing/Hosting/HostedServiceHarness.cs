@@ -89,17 +89,8 @@ public sealed class HostedServiceHarness : IAsyncDisposable
     /// <summary>What the services of type <typeparamref name="T"/> logged, oldest first.</summary>
     public IReadOnlyList<FakeLogRecord> LogsOf<T>()
     {
-        var category = CategoryOf(typeof(T));
+        var category = LogCategory.Of(typeof(T));
         return Logs.GetSnapshot().Where(log => log.Category == category).ToList();
-    }
-
-    // The category ILogger<T> logs under: the full name with '.' between nested types and no
-    // generic arguments (Microsoft.Extensions.Logging's own convention), not Type.FullName.
-    private static string CategoryOf(Type type)
-    {
-        var name = (type.IsGenericType ? type.GetGenericTypeDefinition() : type).FullName ?? type.Name;
-        var arity = name.IndexOf('`', StringComparison.Ordinal);
-        return (arity < 0 ? name : name[..arity]).Replace('+', '.');
     }
 
     /// <summary>

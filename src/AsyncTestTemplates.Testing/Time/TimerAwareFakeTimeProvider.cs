@@ -30,6 +30,9 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     // One entry per timer created and not yet waited for, in creation order.
     private readonly Channel<ITimer> _timersCreated = Channel.CreateUnbounded<ITimer>();
 
+    // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
+    internal Action<TimeSpan>? TimerCreated { get; set; }
+
     /// <summary>Starts the clock at <see cref="FakeTimeProvider"/>'s default start time.</summary>
     public TimerAwareFakeTimeProvider()
     {
@@ -46,6 +49,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     {
         var timer = base.CreateTimer(callback, state, dueTime, period);
         _timersCreated.Writer.TryWrite(timer);
+        TimerCreated?.Invoke(dueTime);
         return timer;
     }
 

@@ -4,7 +4,8 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
 /// async-hosted-tests from the real package to a green plain <c>dotnet test</c>: under both runners,
-/// with its samples, and with --sut pointing at the SDK's own <c>dotnet new worker</c> project.
+/// with its samples, and with --sut pointing at the SDK's own <c>dotnet new worker</c> project and at
+/// workers shaped like real ones (<see cref="RealWorker"/>).
 /// </summary>
 public sealed class HostedTemplateTests(TemplatePackage package)
 {
@@ -52,5 +53,58 @@ public sealed class HostedTemplateTests(TemplatePackage package)
         {
             Assert.Contains("Acme.Worker", project.ReadCoverageByPackage().Keys);
         }
+    }
+
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_first_test_starts_a_real_worker_s_own_host_and_fails_naming_an_unreachable_dependency(bool repositorySelectsMtp)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(repositorySelectsMtp, cancellationToken);
+        await RealWorker.WriteAsync(repository, RealWorker.Shape.ApplicationBuilder, cancellationToken);
+        var project = await GeneratedProject.CreateFromAsync(
+            "async-hosted-tests", package, Path.Combine(repository.TestsDirectory, "Acme.Worker.Tests"), cancellationToken,
+            ["-n", "Acme.Worker.Tests", "--samples", "false", "--sut", SampleRepository.WorkerSutArgument]);
+        await project.BuildAsync(cancellationToken);
+
+        // Internal services that resolve Program.cs registrations inside ExecuteAsync: the first test
+        // passes, and shows what each did, its log line included.
+        await AssertFirstTestPassesAsync(project, withOutput: !repositorySelectsMtp, cancellationToken);
+
+        // A service whose HTTP dependency a test cannot reach: the first test fails, naming both.
+        await RealWorker.WriteAsync(repository, RealWorker.Shape.UnreachableDependency, cancellationToken);
+        Directory.Delete(project.ResultsDirectory, recursive: true);
+        var unreachable = await project.TestAsync(cancellationToken);
+        Assert.True(unreachable.ExitCode != 0, unreachable.ToString());
+        Assert.Equal((1, 1, 2), project.ReadTrxCounters());
+        Assert.Contains("Acme.Worker.RateWorker crashed", unreachable.Output, StringComparison.Ordinal);
+        Assert.Contains("GET http://rates.acme.invalid/rates/eur through HttpClient 'ExchangeRates'", unreachable.Output, StringComparison.Ordinal);
+        Assert.Contains("ConfigureTestServices", unreachable.Output, StringComparison.Ordinal);
+
+        if (!repositorySelectsMtp)
+        {
+            // Host.CreateDefaultBuilder: the runner does not matter here, one is enough.
+            await RealWorker.WriteAsync(repository, RealWorker.Shape.DefaultBuilder, cancellationToken);
+            Directory.Delete(project.ResultsDirectory, recursive: true);
+            await AssertFirstTestPassesAsync(project, withOutput: true, cancellationToken);
+        }
+    }
+
+    // The output of a passing test is in VSTest's TRX file; MTP's xunit TRX report leaves it out.
+    private static async Task AssertFirstTestPassesAsync(GeneratedProject project, bool withOutput, CancellationToken cancellationToken)
+    {
+        var test = await project.TestAsync(cancellationToken);
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Equal((2, 0, 2), project.ReadTrxCounters());
+        if (!withOutput)
+        {
+            return;
+        }
+
+        var output = project.ReadTrxOutput("Its_own_host_starts_each_hosted_service_which_runs_without_errors_and_stops_in_time");
+        Assert.Contains(RealWorker.OrderWorkerLogLine, output, StringComparison.Ordinal);
+        Assert.Contains("Acme.Worker.OrderWorker: logged", output, StringComparison.Ordinal);
+        Assert.Contains("Acme.Worker.CleanupWorker: armed a timer on the injected TimeProvider", output, StringComparison.Ordinal);
     }
 }

@@ -84,6 +84,33 @@ public sealed class RepositoryFitTests(TemplatePackage package)
         Assert.Equal((sampleTests, 0, sampleTests), project.ReadTrxCounters());
     }
 
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Strict_test_settings_do_not_break_the_sut_first_tests_of_a_real_worker_and_a_startup_style_api()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        // Strict for the test projects only (tests/): the apps under test are the user's, as they are.
+        await File.WriteAllTextAsync(Path.Combine(repository.TestsDirectory, "Directory.Build.props"), StrictProps, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(repository.TestsDirectory, ".editorconfig"), StrictEditorConfig, cancellationToken);
+        await RealWorker.WriteAsync(repository, RealWorker.Shape.ApplicationBuilder, cancellationToken);
+        await repository.AddStartupStyleWebApiAsync(cancellationToken);
+
+        var worker = await GeneratedProject.CreateFromAsync(
+            "async-hosted-tests", package, Path.Combine(repository.TestsDirectory, "Acme.Worker.Tests"), cancellationToken,
+            ["-n", "Acme.Worker.Tests", "--samples", "false", "--sut", SampleRepository.WorkerSutArgument]);
+        var api = await GeneratedProject.CreateFromAsync(
+            "async-integration-tests", package, Path.Combine(repository.TestsDirectory, "Acme.Api.Tests"), cancellationToken,
+            ["-n", "Acme.Api.Tests", "--samples", "false", "--sut", SampleRepository.WebApiSutArgument]);
+
+        foreach (var (project, tests) in new[] { (worker, 2), (api, 3) })
+        {
+            await project.BuildAsync(cancellationToken);
+            var test = await project.TestAsync(cancellationToken);
+            Assert.True(test.ExitCode == 0, test.ToString());
+            Assert.Equal((tests, 0, tests), project.ReadTrxCounters());
+        }
+    }
+
     private async Task<GeneratedProject> CreateBuildAndTestAsync(string template, SampleRepository repository, CancellationToken cancellationToken, params string[] arguments)
     {
         var project = await GeneratedProject.CreateFromAsync(

@@ -107,6 +107,68 @@ public sealed class SampleRepository : IDisposable
     /// </summary>
     public async Task AddMinimalWebApiAsync(string framework, CancellationToken cancellationToken)
     {
+        var project = await WriteWebProjectAsync(framework, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/", () => "Hello");
+            app.Run();
+
+            """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes src/Acme.Api as a Startup-style web API whose <c>Program</c> lives in
+    /// <c>namespace WebAPI</c> and is internal: neither the namespace nor the class is the test project's to know.
+    /// </summary>
+    public async Task AddStartupStyleWebApiAsync(CancellationToken cancellationToken)
+    {
+        var project = await WriteWebProjectAsync("net10.0", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            namespace WebAPI;
+
+            internal static class Program
+            {
+                public static void Main(string[] args) => CreateHostBuilder(args).Build().Run();
+
+                public static IHostBuilder CreateHostBuilder(string[] args) =>
+                    Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.UseStartup<Startup>());
+            }
+
+            public class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddRouting();
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.MapGet("/", () => "Hello"));
+                }
+            }
+
+            """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Writes src/Acme.Api as a minimal API (global, top-level <c>Program</c>) that ignores
+    /// <c>ConnectionStrings</c>: its database is a file name it hard-codes.
+    /// </summary>
+    public async Task AddMinimalApiIgnoringConnectionStringsAsync(CancellationToken cancellationToken)
+    {
+        var project = await WriteWebProjectAsync("net10.0", cancellationToken);
+        File.Delete(Path.Combine(project, "Startup.cs"));
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            // The app's own database, whatever the configuration says.
+            const string OrdersDatabase = "Data Source=acme-orders.db";
+
+            var app = WebApplication.CreateBuilder(args).Build();
+            app.MapGet("/", () => $"Orders live in {OrdersDatabase}");
+            app.Run();
+
+            """, cancellationToken);
+    }
+
+    private async Task<string> WriteWebProjectAsync(string framework, CancellationToken cancellationToken)
+    {
         var project = _root.Combine("src", "Acme.Api");
         Directory.CreateDirectory(project);
         await File.WriteAllTextAsync(Path.Combine(project, "Acme.Api.csproj"), $"""
@@ -118,17 +180,8 @@ public sealed class SampleRepository : IDisposable
               </PropertyGroup>
             </Project>
             """, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
-            var app = WebApplication.CreateBuilder(args).Build();
-            app.MapGet("/", () => "Hello");
-            app.Run();
-
-            """, cancellationToken);
+        return project;
     }
-
-    /// <summary>Appends <paramref name="line"/> to src/Acme.Api/Program.cs, as the README tells a user to.</summary>
-    public Task AppendToWebApiProgramAsync(string line, CancellationToken cancellationToken) =>
-        File.AppendAllTextAsync(_root.Combine("src", "Acme.Api", "Program.cs"), line + "\n", cancellationToken);
 
     public void Dispose() => _root.Dispose();
 }

@@ -3,9 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Acme.Api.IntegrationTests;
 
 /// <summary>
-/// A first test of the project under test: it starts in this process on the test's clock and
-/// database, and answers a request. Start here, then add tests of its endpoints.
+/// A first test of the project under test: it starts in this process from its own entry point and
+/// answers a request. Start here, then add tests of its endpoints.
 /// </summary>
+/// <remarks>
+/// What it proves: the app starts and answers <c>GET /</c> without a server error; its container
+/// resolves the test's clock for <see cref="TimeProvider"/>.
+/// It does not prove that the app's code uses the injected clock rather than the system's.
+/// </remarks>
 [Collection(ApiCollectionDefinition.Name)]
 public sealed class ProjectUnderTestTests(ApiFixture api) : IAsyncLifetime
 {
@@ -14,7 +19,7 @@ public sealed class ProjectUnderTestTests(ApiFixture api) : IAsyncLifetime
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact(Timeout = TestTimeouts.Default)]
-    public async Task The_app_starts_with_the_test_services_and_answers_a_request()
+    public async Task The_app_starts_answers_a_request_and_is_configured_with_the_test_clock()
     {
         using var client = api.CreateClient();
 

@@ -1,0 +1,387 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace AsyncTestTemplates.Testing;
+
+/// <summary>
+/// Starts the project under test from its own entry point, as <c>WebApplicationFactory</c> starts a
+/// web app: its own registrations and configuration, with the test's clock
+/// (<see cref="TimerAwareFakeTimeProvider"/>), logging (<see cref="FakeLogger"/> and the test's
+/// output), outbound HTTP refused, and the test's replacements
+/// (<see cref="ProjectHostOptions.ConfigureTestServices"/>) put in place before the host is built.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The entry point runs on a thread of its own until it builds its host (a
+/// <c>Host.CreateApplicationBuilder</c> or <c>Host.CreateDefaultBuilder</c> app, internal
+/// <c>Program</c> and internal services included); the host is then taken before the entry point
+/// can run it, and started here (an entry point that builds several hosts: the first). Code the
+/// entry point runs after building its host (before
+/// <c>Run</c>) does not run. A catch-all around <c>Main</c> may swallow the exception that ends it;
+/// that is harmless, but a <c>Main</c> that then calls <c>Environment.Exit</c> ends the test run.
+/// </para>
+/// <para>
+/// Where the entry point builds no host (an interactive console, a <c>Main</c> that waits for input),
+/// <see cref="EntryPointNotUsedReason"/> says why, and every hosted service class of the assembly is
+/// started instead in a host of the harness's own, with the app's settings files but none of its
+/// registrations: register their dependencies with <see cref="ProjectHostOptions.ConfigureTestServices"/>.
+/// </para>
+/// <para>
+/// An app's static state (a static logger, caches) is shared by every boot in the process, so one
+/// project host runs at a time: a second waits until the first is disposed.
+/// </para>
+/// </remarks>
+public sealed class ProjectHost : IAsyncDisposable
+{
+    private const int WindowSteps = 10;
+    private static readonly TimeSpan WindowRealPause = TimeSpan.FromMilliseconds(100);
+    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
+
+    private readonly IHost _host;
+    private readonly ServiceActivityProbe _probe;
+    private readonly OutboundHttpRefusal? _refusal;
+    private readonly ProjectHostOptions _options;
+    private readonly TimeSpan _limit;
+    private Task? _stopping;
+    private bool _disposed;
+
+    private ProjectHost(IHost host, TimerAwareFakeTimeProvider time, ServiceActivityProbe probe, OutboundHttpRefusal? refusal,
+        ProjectHostOptions options, TimeSpan limit, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
+    {
+        _host = host;
+        Time = time;
+        _probe = probe;
+        _refusal = refusal;
+        _options = options;
+        _limit = limit;
+        HostedServiceTypes = hostedServiceTypes;
+        EntryPointNotUsedReason = entryPointNotUsedReason;
+        Logs = host.Services.GetFakeLogCollector();
+    }
+
+    /// <summary>The app's clock.</summary>
+    public TimerAwareFakeTimeProvider Time { get; }
+
+    /// <summary>Everything the app logged at Information and up (framework categories: Warning and up), also written to the test's output.</summary>
+    public FakeLogCollector Logs { get; }
+
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => _host.Services;
+
+    /// <summary>The hosted services of the project under test's own assembly, internal ones included.</summary>
+    public IReadOnlyList<Type> HostedServiceTypes { get; }
+
+    /// <summary>Null when the host is the one the entry point built; otherwise why it is not, and the hosted services were started on their own.</summary>
+    public string? EntryPointNotUsedReason { get; }
+
+    /// <summary>
+    /// Runs the entry point of <paramref name="projectUnderTest"/> until it builds its host, puts the
+    /// test's services in place, and starts the host, within <see cref="RealTimeGuard.Limit"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The entry point or the host failed to start; the message says where.</exception>
+    public static async Task<ProjectHost> StartAsync(Assembly projectUnderTest, Action<ProjectHostOptions>? configure, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(projectUnderTest);
+        var options = new ProjectHostOptions();
+        configure?.Invoke(options);
+        var limit = RealTimeGuard.Limit;
+        var output = TestContext.Current.TestOutputHelper;
+
+        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
+        IHost? host = null;
+        try
+        {
+            var time = new TimerAwareFakeTimeProvider();
+            var probe = new ServiceActivityProbe();
+            time.TimerCreated = dueTime => probe.OnActivityFromStack($"armed a timer on the injected TimeProvider (due in {dueTime})");
+            var refusal = options.AllowOutboundHttp ? null : new OutboundHttpRefusal(probe);
+            var contentRoot = options.ContentRoot ?? ProjectDirectoryOf() ?? AppContext.BaseDirectory;
+            string[] arguments = [$"--environment={options.EnvironmentName}", $"--contentRoot={contentRoot}", .. options.Arguments];
+
+            void AddTestServices(IServiceCollection services)
+            {
+                ProjectHostServices.Add(services, time, probe, refusal, output, limit);
+                options.ConfigureTestServices?.Invoke(services);
+            }
+
+            string? noHostReason = null;
+            var entryPoint = projectUnderTest.EntryPoint;
+            if (entryPoint is null)
+            {
+                noHostReason = $"{projectUnderTest.GetName().Name} has no entry point (a class library)";
+            }
+            else
+            {
+                (host, noHostReason) = await EntryPointInterceptor.BuildHostAsync(
+                    entryPoint,
+                    arguments,
+                    builder =>
+                    {
+                        // A HostBuilder still reads its host settings after this event; an app that
+                        // ignores its command line gets them here. (HostApplicationBuilder has read
+                        // them already and takes them only from the command line.)
+                        if (builder is HostBuilder)
+                        {
+                            builder.ConfigureHostConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                            {
+                                [HostDefaults.EnvironmentKey] = options.EnvironmentName,
+                                [HostDefaults.ContentRootKey] = contentRoot,
+                            }));
+                        }
+
+                        builder.ConfigureServices((_, services) => AddTestServices(services));
+                    },
+                    limit,
+                    cancellationToken).ConfigureAwait(false);
+            }
+
+            host ??= HostedServicesOnTheirOwn.BuildHost(projectUnderTest, arguments, options, contentRoot, AddTestServices);
+            var hostedServiceTypes = HostedServicesOf(host, projectUnderTest);
+            probe.Watch(hostedServiceTypes);
+
+            try
+            {
+                await host.StartAsync(cancellationToken).WaitWithinGuardAsync($"the host of {projectUnderTest.GetName().Name} to start", cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not TimeoutException and not OperationCanceledException)
+            {
+                throw new InvalidOperationException(
+                    $"The host of {projectUnderTest.GetName().Name} failed to start: {ex.GetType().Name}: {ex.Message} " +
+                    "If a service needs something a test cannot give it, replace it in ProjectHostOptions.ConfigureTestServices.", ex);
+            }
+
+            return new ProjectHost(host, time, probe, refusal, options, limit, hostedServiceTypes, noHostReason);
+        }
+        catch
+        {
+            if (host is not null)
+            {
+                await DisposeHostAsync(host).ConfigureAwait(false);
+            }
+
+            OneAtATime.Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits, within <see cref="RealTimeGuard.Limit"/>, until each of <see cref="HostedServiceTypes"/>
+    /// has been seen doing something (a log record under its category or from its code, a timer
+    /// armed or an HTTP call made from its code, its ExecuteAsync ending), and returns what.
+    /// A service nothing was seen of by then has a null <see cref="HostedServiceActivity.FirstActivity"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<HostedServiceActivity>> WaitForHostedServicesToBeginAsync(CancellationToken cancellationToken)
+    {
+        var instances = _host.Services.GetServices<IHostedService>().Where(service => HostedServiceTypes.Contains(service.GetType())).ToList();
+        foreach (var service in instances)
+        {
+            switch (service)
+            {
+                case BackgroundService { ExecuteTask: { } execution }:
+                    // Ran to its end, or failed: the body ran. (Cancelled before it ran says nothing.)
+                    _ = execution.ContinueWith(
+                        task => _probe.Record(service.GetType(), task.IsFaulted ? "ended its ExecuteAsync with an exception" : "ran its ExecuteAsync to the end"),
+                        CancellationToken.None,
+                        TaskContinuationOptions.NotOnCanceled | TaskContinuationOptions.ExecuteSynchronously,
+                        TaskScheduler.Default);
+                    break;
+                case BackgroundService:
+                    break;
+                default:
+                    _probe.Record(service.GetType(), "ran its StartAsync (an IHostedService that is not a BackgroundService has no ExecuteAsync)");
+                    break;
+            }
+        }
+
+        var all = Task.WhenAll(HostedServiceTypes.Select(_probe.FirstActivityOf));
+        try
+        {
+            await all.WaitAsync(_limit, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Reported per service below: an unobserved service is the caller's to judge.
+        }
+
+        return [.. HostedServiceTypes.Select(type =>
+        {
+            var activity = _probe.FirstActivityOf(type);
+#pragma warning disable VSTHRD002 // Read only once it has completed: nothing blocks.
+            return new HostedServiceActivity(type, activity.IsCompletedSuccessfully ? activity.Result : null);
+#pragma warning restore VSTHRD002
+        })];
+    }
+
+    /// <summary>
+    /// Lets the app run for <see cref="ProjectHostOptions.ObservationWindow"/> of simulated time, in
+    /// ten steps with a short real-time pause after each (for work on real time), then fails if a
+    /// hosted service crashed, an outbound HTTP call was refused, or anything logged an error.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">What went wrong, service by service, and the hook that replaces a dependency.</exception>
+    public async Task RunObservationWindowAsync(CancellationToken cancellationToken)
+    {
+        var step = _options.ObservationWindow / WindowSteps;
+        for (var i = 0; i < WindowSteps && Failures().Count == 0; i++)
+        {
+            await Task.Delay(WindowRealPause, TimeProvider.System, cancellationToken).ConfigureAwait(false);
+            Time.Advance(step);
+        }
+
+        ThrowIfFailed();
+    }
+
+    /// <summary>Fails with every crash, refused HTTP call and error log seen so far.</summary>
+    /// <exception cref="InvalidOperationException">At least one of them.</exception>
+    public void ThrowIfFailed()
+    {
+        var failures = Failures();
+        if (failures.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"The project under test did not run cleanly in the test:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", failures)}" +
+                $"{Environment.NewLine}Replace what cannot work in a test (a real HTTP API, a broker, a database server) in ProjectHostOptions.ConfigureTestServices, " +
+                "e.g. services.AddSingleton<IYourDependency, FakeDependency>().");
+        }
+    }
+
+    /// <summary>
+    /// Stops the host (once; later calls await the same stop) within <see cref="RealTimeGuard.Limit"/>,
+    /// then fails naming the services still running or the ones that crashed.
+    /// </summary>
+    public Task StopAsync() => _stopping ??= StopOnceAsync();
+
+    /// <summary>Stops the host if the test has not, disposes it, and lets the next project host start.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        var stoppedByTest = _stopping is not null;
+        try
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+        catch when (stoppedByTest)
+        {
+            // The test called StopAsync and has already seen this exception.
+        }
+        finally
+        {
+            try
+            {
+                await DisposeHostAsync(_host).ConfigureAwait(false);
+            }
+            finally
+            {
+                OneAtATime.Release();
+            }
+        }
+    }
+
+    private List<string> Failures()
+    {
+        List<string> failures = [];
+        foreach (var service in BackgroundServices())
+        {
+            if (service.ExecuteTask is { IsFaulted: true } crashed)
+            {
+                var ex = crashed.Exception!.GetBaseException();
+                failures.Add($"{service.GetType().FullName} crashed: {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        if (_refusal is not null)
+        {
+            failures.AddRange(_refusal.Refused.Distinct());
+        }
+
+        failures.AddRange(Logs.GetSnapshot()
+            .Where(record => record.Level >= LogLevel.Error)
+            .Select(record => $"{record.Category} logged an error: {record.Message}" +
+                (record.Exception is null ? "" : $" ({record.Exception.GetType().Name}: {record.Exception.Message})")));
+        return failures;
+    }
+
+    private IEnumerable<BackgroundService> BackgroundServices() =>
+        _host.Services.GetServices<IHostedService>().OfType<BackgroundService>();
+
+    private async Task StopOnceAsync()
+    {
+        // Its own real-time bound: the test's token may already be cancelled when teardown runs.
+        using var bounded = new CancellationTokenSource(_limit);
+        try
+        {
+            await _host.StopAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (bounded.IsCancellationRequested)
+        {
+            // Reported below, by name.
+        }
+
+        var stillRunning = BackgroundServices().Where(service => service.ExecuteTask is { IsCompleted: false }).Select(service => service.GetType().FullName).ToList();
+        if (stillRunning.Count > 0)
+        {
+            throw new TimeoutException(
+                $"{string.Join(", ", stillRunning)} did not stop within {_limit.TotalSeconds:0.#} s (real time) of the host's stop: " +
+                "does its ExecuteAsync pass the stopping token to everything it awaits?");
+        }
+
+        var crashes = BackgroundServices()
+            .Where(service => service.ExecuteTask is { IsFaulted: true })
+            .Select(service => new InvalidOperationException($"{service.GetType().FullName} crashed.", service.ExecuteTask!.Exception!.GetBaseException()))
+            .ToList();
+        if (crashes.Count == 1)
+        {
+            ExceptionDispatchInfo.Throw(crashes[0]);
+        }
+
+        if (crashes.Count > 1)
+        {
+            throw new AggregateException("Background services crashed.", crashes);
+        }
+    }
+
+    // The hosted services of the project's own assembly: resolving them is what the host's start does too.
+    private static List<Type> HostedServicesOf(IHost host, Assembly projectUnderTest)
+    {
+        try
+        {
+            return [.. host.Services.GetServices<IHostedService>().Select(service => service.GetType()).Where(type => type.Assembly == projectUnderTest).Distinct()];
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            throw new InvalidOperationException(
+                $"A hosted service of {projectUnderTest.GetName().Name} could not be created: {ex.Message} " +
+                "Register or replace what it needs in ProjectHostOptions.ConfigureTestServices.", ex);
+        }
+    }
+
+    // The generated project file names the project under test's folder in the test assembly's metadata.
+    private static string? ProjectDirectoryOf()
+    {
+        var testAssembly = (TestContext.Current.TestAssembly as Xunit.v3.IXunitTestAssembly)?.Assembly;
+        var directory = testAssembly?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(attribute => attribute.Key == "ProjectUnderTestDirectory")?.Value;
+        return Directory.Exists(directory) ? directory : null;
+    }
+
+    private static async ValueTask DisposeHostAsync(IHost host)
+    {
+        if (host is IAsyncDisposable asyncDisposable)
+        {
+            await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+        }
+        else
+        {
+            host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Hosting;
+
+namespace AsyncTestTemplates.Testing;
+
+/// <summary>
+/// Records the first thing each hosted service of the project under test was seen doing: a log
+/// record under its own category, a timer armed or an HTTP call made from its code. Since .NET 10 a
+/// <see cref="BackgroundService"/>'s <c>ExecuteTask</c> looks the same before and after its body
+/// ran, so "it started" is only proven by what it did.
+/// </summary>
+internal sealed class ServiceActivityProbe
+{
+    private readonly ConcurrentDictionary<Type, TaskCompletionSource<string>> _firstActivity = new();
+    private readonly Dictionary<string, Type> _byCategory = new(StringComparer.Ordinal);
+    private volatile bool _watching;
+
+    /// <summary>Starts watching <paramref name="serviceTypes"/>; activity seen before was not theirs to claim.</summary>
+    public void Watch(IEnumerable<Type> serviceTypes)
+    {
+        foreach (var type in serviceTypes)
+        {
+            _firstActivity.TryAdd(type, new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously));
+            _byCategory[LogCategory.Of(type)] = type;
+        }
+
+        _watching = !_firstActivity.IsEmpty;
+    }
+
+    /// <summary>What <paramref name="serviceType"/> was first seen doing.</summary>
+    public Task<string> FirstActivityOf(Type serviceType) => _firstActivity[serviceType].Task;
+
+    /// <summary>True while some watched service has not been seen doing anything yet.</summary>
+    public bool IsWatching => _watching && _firstActivity.Values.Any(activity => !activity.Task.IsCompleted);
+
+    public void Record(Type serviceType, string activity)
+    {
+        if (_firstActivity.TryGetValue(serviceType, out var first))
+        {
+            first.TrySetResult(activity);
+        }
+    }
+
+    /// <summary>A log record: its category names the service (ILogger&lt;T&gt;), or the service's code is on the stack.</summary>
+    public void OnLog(string category, string message)
+    {
+        if (!IsWatching)
+        {
+            return;
+        }
+
+        var activity = $"logged \"{Shorten(message)}\" under {category}";
+        if (_byCategory.TryGetValue(category, out var type))
+        {
+            Record(type, activity);
+        }
+        else
+        {
+            OnActivityFromStack(activity);
+        }
+    }
+
+    /// <summary>Attributes <paramref name="activity"/> to each watched service whose code is on the current thread's stack.</summary>
+    public void OnActivityFromStack(string activity)
+    {
+        if (!IsWatching)
+        {
+            return;
+        }
+
+        foreach (var type in ServiceTypesOnStack())
+        {
+            Record(type, activity);
+        }
+    }
+
+    /// <summary>The watched services whose code (a method, an async state machine, a lambda) is on the current stack.</summary>
+    public IReadOnlyList<Type> ServiceTypesOnStack()
+    {
+        List<Type> found = [];
+        foreach (var frame in new StackTrace(skipFrames: 1, fNeedFileInfo: false).GetFrames())
+        {
+            var type = frame.GetMethod()?.DeclaringType;
+            // An async method's body runs in a compiler-generated state machine nested in its class.
+            while (type is { DeclaringType: not null } && type.IsDefined(typeof(CompilerGeneratedAttribute), inherit: false))
+            {
+                type = type.DeclaringType;
+            }
+
+            if (type is not null && _firstActivity.ContainsKey(type) && !found.Contains(type))
+            {
+                found.Add(type);
+            }
+        }
+
+        return found;
+    }
+
+    private static string Shorten(string message) => message.Length <= 120 ? message : message[..117] + "...";
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AsyncTestTemplates.Testing.Tests.Library;
+
+/// <summary>
+/// ProjectHost against a worker with an internal Program and internal services
+/// (tests/ProjectHostSubject), one shape per --shape argument.
+/// </summary>
+public sealed class ProjectHostTests
+{
+    private static readonly Assembly Subject = Assembly.Load(new AssemblyName("ProjectHostSubject"));
+
+    [Fact(Timeout = 30_000)]
+    public async Task The_entry_point_s_own_host_runs_on_the_test_s_clock_and_logging_and_each_service_is_seen_at_work()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, null, cancellationToken);
+
+        var activity = await app.WaitForHostedServicesToBeginAsync(cancellationToken);
+
+        Assert.Null(app.EntryPointNotUsedReason);
+        Assert.Equal(["ProjectHostSubject.GreetingWorker", "ProjectHostSubject.TickingWorker"], activity.Select(a => a.ServiceType.FullName).Order());
+        // Its dependency came from Program.cs, and its log reached the test although the app replaced the logger factory.
+        Assert.Equal("logged \"Greeting: Hello from the worker\" under ProjectHostSubject.GreetingWorker", activity.Single(a => a.ServiceType.Name == "GreetingWorker").FirstActivity);
+        Assert.StartsWith("armed a timer on the injected TimeProvider", activity.Single(a => a.ServiceType.Name == "TickingWorker").FirstActivity, StringComparison.Ordinal);
+        Assert.Same(app.Time, app.Services.GetRequiredService<TimeProvider>());
+        Assert.Equal(Environments.Development, app.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
+        await app.RunObservationWindowAsync(cancellationToken);
+        await app.StopAsync();
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("default-builder")]
+    [InlineData("catch-all")]
+    public async Task Default_builder_apps_and_a_catch_all_around_the_run_are_taken_over_too(string shape)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => options.Arguments.Add($"--shape={shape}"), cancellationToken);
+
+        var activity = Assert.Single(await app.WaitForHostedServicesToBeginAsync(cancellationToken));
+
+        Assert.Null(app.EntryPointNotUsedReason);
+        Assert.Contains("Greeting: Hello from the worker", activity.FirstActivity, StringComparison.Ordinal);
+        Assert.Same(app.Time, app.Services.GetRequiredService<TimeProvider>());
+        await app.RunObservationWindowAsync(cancellationToken);
+        await app.StopAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Outbound_http_is_refused_naming_the_service_the_call_and_the_hook_until_the_test_replaces_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using (var refused = await ProjectHost.StartAsync(Subject, options => options.Arguments.Add("--shape=http"), cancellationToken))
+        {
+            var activity = Assert.Single(await refused.WaitForHostedServicesToBeginAsync(cancellationToken));
+            Assert.True(activity.WasObserved);
+
+            var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => refused.RunObservationWindowAsync(cancellationToken));
+
+            Assert.Contains("ProjectHostSubject.PriceWorker crashed", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("GET http://prices.invalid/prices/42", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("called by ProjectHostSubject.PriceWorker", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("ConfigureTestServices", failure.Message, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<InvalidOperationException>(refused.StopAsync);
+        }
+
+        await using var replaced = await ProjectHost.StartAsync(
+            Subject,
+            options =>
+            {
+                options.Arguments.Add("--shape=http");
+                options.ConfigureTestServices = services => services.AddHttpClient("PriceClient").ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
+            },
+            cancellationToken);
+        // Seen through the log lines of its HTTP call, made from its code.
+        Assert.Contains("HTTP request GET http://prices.invalid/prices/42", Assert.Single(await replaced.WaitForHostedServicesToBeginAsync(cancellationToken)).FirstActivity, StringComparison.Ordinal);
+        await replaced.RunObservationWindowAsync(cancellationToken);
+        await replaced.StopAsync();
+    }
+
+    // The wait for a first activity lasts the guard: half of this timeout.
+    [Fact(Timeout = 10_000)]
+    public async Task A_service_that_does_nothing_observable_is_reported_as_unobserved()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => options.Arguments.Add("--shape=silent"), cancellationToken);
+
+        var activity = Assert.Single(await app.WaitForHostedServicesToBeginAsync(cancellationToken));
+
+        Assert.Equal("SilentWorker", activity.ServiceType.Name);
+        Assert.False(activity.WasObserved);
+        await app.StopAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Without_a_host_from_the_entry_point_each_hosted_service_class_starts_on_its_own_and_a_missing_dependency_is_named()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ProjectHost.StartAsync(Subject, options => options.Arguments.Add("--shape=no-host"), cancellationToken));
+        Assert.Contains("could not be created", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("Unable to resolve service for type 'ProjectHostSubject.PriceClient' while attempting to activate 'ProjectHostSubject.PriceWorker'", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("ConfigureTestServices", missing.Message, StringComparison.Ordinal);
+
+        await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "no-host"), cancellationToken);
+
+        Assert.Contains("returned without building a host", app.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.Equal(["GreetingWorker", "PriceWorker", "SilentWorker", "TickingWorker"], app.HostedServiceTypes.Select(type => type.Name).Order());
+        await app.StopAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task An_error_log_fails_the_observation_window_naming_its_category()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, null, cancellationToken);
+
+        app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectHostSubject.Queue").LogError("the broker is gone");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunObservationWindowAsync(cancellationToken));
+        Assert.Contains("ProjectHostSubject.Queue logged an error: the broker is gone", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task An_entry_point_that_waits_before_building_a_host_is_given_up_after_the_guard()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "waits"), cancellationToken);
+
+        Assert.Contains("built no host within", app.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.Equal(4, app.HostedServiceTypes.Count);
+        await app.StopAsync();
+    }
+
+    // What the subject's Program.cs would register, for its hosted service classes started on their own.
+    private static void StartServicesOnTheirOwn(ProjectHostOptions options, string shape)
+    {
+        var greeting = Subject.GetType("ProjectHostSubject.Greeting", throwOnError: true)!;
+        var priceClient = Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!;
+        options.Arguments.Add($"--shape={shape}");
+        options.ConfigureTestServices = services =>
+        {
+            services.AddSingleton(greeting);
+            services.AddHttpClient("PriceClient", client => client.BaseAddress = new Uri("http://prices.test/"))
+                .ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
+            services.AddTransient(priceClient, provider =>
+                Activator.CreateInstance(priceClient, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"))!);
+        };
+    }
+
+    private sealed class PriceHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("42") });
+    }
+}
