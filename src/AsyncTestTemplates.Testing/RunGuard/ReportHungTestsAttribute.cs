@@ -13,9 +13,9 @@ namespace AsyncTestTemplates.Testing;
 /// <remarks>
 /// <para>
 /// A test that blocks a thread or awaits something that never completes cannot be stopped by its
-/// timeout, and a fixture's setup or teardown has no timeout at all. The runner's hang guard (blame
-/// collector on VSTest, HangDump on Microsoft.Testing.Platform) then ends the whole run, but under
-/// <c>dotnet test</c> neither names the culprit on the console. This report does, before the guard
+/// timeout, and a fixture's setup or teardown has no timeout at all. A hang guard then ends the whole
+/// run (HangDump on Microsoft.Testing.Platform; under VSTest this report itself, see
+/// <see cref="HangGuardVariable"/>), but under <c>dotnet test</c> HangDump does not name the culprit on the console. This report does, before the guard
 /// fires: standard error is shown when the run fails. It runs on a timer, not on a test thread, so
 /// a blocked test cannot silence it.
 /// </para>
