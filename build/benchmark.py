@@ -226,7 +226,7 @@ def main():
                     bench.record("bare", side, bench.run(f"bare-{side}", ["test", str(vstest_root / side), "--no-build", "--settings", str(settings)], work)[0])
                 if "exe" in rows:
                     bench.record("exe", side, bench.exe(side, vstest_root / side))
-            shutil.rmtree(fresh)
+            shutil.rmtree(fresh, ignore_errors=True)
     finally:
         if arguments.keep:
             progress(f"work folder kept: {work}")
