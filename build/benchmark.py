@@ -14,6 +14,14 @@ Rows, each measured for every side within every iteration, the side that goes fi
   suite   the sample suite's own execution time, as the runner reports it (the `Duration:` of the
           VSTest summary line), without the runner's start-up and collectors
   fake    simulated seconds per real millisecond in the template's fake-time sample (ours only)
+  bare    where the VSTest gap goes: ours under `dotnet test --no-build` with a runsettings holding
+          only its hang guard (no coverage collector, no TRX logger); vstest minus bare is their cost
+  exe     the floor: ours' test executable run directly, no `dotnet test`, no collector, no TRX
+Every timed row also records the CPU seconds (user + system) of the command's whole process tree:
+on a machine shared with other work, wall-clock times swing with the load while CPU time hardly does,
+so the CPU table is the one to compare runs by there.
+The report also gives the MTP row against the stock project under VSTest (the SDK's default runner),
+and `--rows vstest,mtp,bare,exe` measures only those rows (the quick inner-loop check).
 
 Ours run with their defaults: runner auto, samples on, coverage on, TRX and the hang guard armed.
 The report (markdown) goes to stdout, progress to stderr: build/benchmark.py -n 3 > report.md
@@ -22,6 +30,7 @@ The report (markdown) goes to stdout, progress to stderr: build/benchmark.py -n 
 import argparse
 import os
 import platform
+import resource
 import re
 import shutil
 import statistics
@@ -49,7 +58,11 @@ ROWS = [
     ("mtp", "warm `dotnet test --no-build`, Microsoft.Testing.Platform"),
     ("suite", "sample suite execution (runner-reported)"),
     ("fake", "simulated seconds per real millisecond (fake-time sample)"),
+    ("bare", "warm `dotnet test --no-build`, VSTest, hang guard only (no coverage, no TRX)"),
+    ("exe", "the test executable run directly (no `dotnet test`, no coverage, no TRX)"),
 ]
+# Rows compared with another row of the stock side: the MTP row against stock under VSTest.
+STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest"}
 STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
 
 
@@ -64,6 +77,8 @@ class Bench:
         self.logs = work / "logs"
         self.logs.mkdir(parents=True)
         self.times = {}  # (row, side) -> [values]
+        self.cpu = {}  # (row, side) -> [CPU seconds of the process tree]
+        self.last_cpu = 0.0
         self.env = dict(os.environ, DOTNET_NOLOGO="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_CLI_UI_LANGUAGE="en")
         self.log_count = 0
 
@@ -71,18 +86,21 @@ class Bench:
         """Runs dotnet ARGS in CWD; returns (seconds, output); stops the benchmark if it fails."""
         self.log_count += 1
         log = self.logs / f"{self.log_count:04d}-{name}.log"
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), children_cpu()
         result = subprocess.run(["dotnet", *args], cwd=cwd, env=self.env, capture_output=True, text=True, timeout=self.step_timeout)
         seconds = time.perf_counter() - started
+        self.last_cpu = children_cpu() - cpu
         log.write_text(f"$ dotnet {' '.join(args)}  (in {cwd})\n{result.stdout}\n{result.stderr}")
         if result.returncode != 0:
             sys.exit(f"error: step '{name}' failed (exit {result.returncode}); last lines of {log}:\n"
                      + "\n".join((result.stdout + result.stderr).splitlines()[-30:]))
         return seconds, result.stdout
 
-    def record(self, row, side, value):
+    def record(self, row, side, value, cpu=None):
         self.times.setdefault((row, side), []).append(value)
-        progress(f"{row:<7} {side:<24} {value:8.3f}")
+        if cpu is not None:
+            self.cpu.setdefault((row, side), []).append(cpu)
+        progress(f"{row:<7} {side:<24} {value:8.3f}" + ("" if cpu is None else f"  cpu {cpu:7.3f}"))
 
     def new(self, side, folder, *options):
         """`dotnet new` of a side into FOLDER (which must not exist)."""
@@ -95,6 +113,33 @@ class Bench:
             seconds, _ = self.run(f"new-{side}", ["new", side, "-o", folder.name, "-n", "Bench.Tests", "--no-restore", "--no-update-check",
                                                   "--debug:custom-hive", str(self.hive), *options], folder.parent)
         return seconds
+
+    def exe(self, side, project):
+        """Seconds for the test executable of PROJECT run directly (xunit v3 projects are their own runner)."""
+        executable = next(project.glob("bin/Debug/*/Bench.Tests"))
+        started, cpu = time.perf_counter(), children_cpu()
+        result = subprocess.run([str(executable)], cwd=executable.parent, env=self.env, capture_output=True, text=True, timeout=self.step_timeout)
+        seconds = time.perf_counter() - started
+        self.last_cpu = children_cpu() - cpu
+        if result.returncode != 0:
+            sys.exit(f"error: {executable} failed (exit {result.returncode}):\n{result.stdout[-3000:]}{result.stderr[-2000:]}")
+        return seconds
+
+
+def children_cpu():
+    """User + system CPU seconds of every finished child process (and the descendants they waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare_runsettings(project):
+    """A copy of PROJECT's test.runsettings without its data collectors and loggers: the hang guard alone."""
+    text = (project / "test.runsettings").read_text()
+    text = re.sub(r"\s*<DataCollectionRunSettings>.*?</DataCollectionRunSettings>", "", text, flags=re.S)
+    text = re.sub(r"\s*<LoggerRunSettings>.*?</LoggerRunSettings>", "", text, flags=re.S)
+    bare = project / "bare.runsettings"
+    bare.write_text(text)
+    return bare
 
 
 def parse_duration(output):
@@ -132,7 +177,12 @@ def main():
     parser.add_argument("-n", "--iterations", type=int, default=5, help="timed iterations per row and side (default 5)")
     parser.add_argument("-t", "--template", action="append", choices=TEMPLATES, help="only this template (repeatable)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (logs, projects)")
+    parser.add_argument("--rows", default=",".join(row for row, _ in ROWS),
+                        help="comma-separated rows to measure (default all): " + ", ".join(row for row, _ in ROWS))
     arguments = parser.parse_args()
+    rows = set(arguments.rows.split(","))
+    if unknown := rows - {row for row, _ in ROWS}:
+        parser.error(f"unknown rows: {', '.join(sorted(unknown))}")
     if arguments.iterations < 1:
         parser.error("the iteration count must be at least 1")
     templates = arguments.template or TEMPLATES
@@ -170,24 +220,31 @@ def main():
             shift = iteration % len(sides)
             order = sides[shift:] + sides[:shift]
             fresh = work / f"iteration{iteration}"
-            for side in order:
+            for side in order if "new" in rows else []:
                 bench.record("new", side, bench.new(side, fresh / "new" / side))
-            for side in order:
+            for side in order if "e2e" in rows else []:
                 started = time.perf_counter()
                 bench.new(side, fresh / "e2e" / side)
                 bench.run(f"e2e-{side}", ["test", str(fresh / "e2e" / side)], work)
                 bench.record("e2e", side, time.perf_counter() - started)
-            for side in order:
+            for side in order if rows & {"vstest", "suite", "fake"} else []:
                 seconds, output = bench.run(f"vstest-{side}", ["test", str(vstest_root / side), "--no-build"], work)
-                bench.record("vstest", side, seconds)
+                bench.record("vstest", side, seconds, bench.last_cpu)
                 if (suite := parse_duration(output)) is not None:
                     bench.record("suite", side, suite)
-                if side != STOCK:
+                if side != STOCK and "fake" in rows:
                     bench.record("fake", side, fake_time_rate(vstest_root / side, side))
             for side in order:
-                if side != STOCK:
-                    bench.record("mtp", side, bench.run(f"mtp-{side}", ["test", "--project", side, "--no-build"], mtp_root)[0])
-            shutil.rmtree(fresh)
+                if side == STOCK:
+                    continue
+                if "mtp" in rows:
+                    bench.record("mtp", side, bench.run(f"mtp-{side}", ["test", "--project", side, "--no-build"], mtp_root)[0], bench.last_cpu)
+                if "bare" in rows:
+                    settings = bare_runsettings(vstest_root / side)
+                    bench.record("bare", side, bench.run(f"bare-{side}", ["test", str(vstest_root / side), "--no-build", "--settings", str(settings)], work)[0], bench.last_cpu)
+                if "exe" in rows:
+                    bench.record("exe", side, bench.exe(side, vstest_root / side), bench.last_cpu)
+            shutil.rmtree(fresh, ignore_errors=True)
     finally:
         if arguments.keep:
             progress(f"work folder kept: {work}")
@@ -217,14 +274,31 @@ def main():
         print("| measurement | ours | stock | ours/stock |")
         print("| --- | --- | --- | --- |")
         for row, label in ROWS:
+            if row not in rows:
+                continue
             ours, ours_median = cell(bench.times.get((row, template), []))
-            stock, stock_median = cell(bench.times.get((row, STOCK), []))
+            stock, stock_median = cell(bench.times.get((STOCK_ROW_FOR.get(row, row), STOCK), []))
             ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
+            if row in STOCK_ROW_FOR and stock_median:
+                stock += " (VSTest)"
             if row == "fake":
                 name, simulated = FAKE_TIME_SAMPLES[template]
                 label += f": `{name}`, {simulated // 60} simulated minutes"
             print(f"| {label} | {ours} | {stock} | {ratio} |")
         print()
+        cpu_rows = [(row, label) for row, label in ROWS if row in rows and (row, template) in bench.cpu]
+        if cpu_rows:
+            print("CPU seconds (user + system, whole process tree) of the same runs:\n")
+            print("| measurement | ours | stock | ours/stock |")
+            print("| --- | --- | --- | --- |")
+            for row, label in cpu_rows:
+                ours, ours_median = cell(bench.cpu.get((row, template), []))
+                stock, stock_median = cell(bench.cpu.get((STOCK_ROW_FOR.get(row, row), STOCK), []))
+                ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
+                if row in STOCK_ROW_FOR and stock_median:
+                    stock += " (VSTest)"
+                print(f"| {label} | {ours} | {stock} | {ratio} |")
+            print()
 
 
 if __name__ == "__main__":

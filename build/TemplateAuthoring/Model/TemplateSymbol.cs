@@ -16,5 +16,15 @@ public sealed record TemplateSymbol(string Name, JsonObject Definition)
 
     public bool AllowsMultipleValues => Definition["allowMultipleValues"].IsTrue();
 
+    /// <summary>
+    /// A guard: a parameter whose <c>isRequired</c> is a condition over other parameters, such as
+    /// <c>(testTimeout &lt;= 0)</c>. No user sets it; when its condition holds, <c>dotnet new</c>
+    /// stops with exit 102, writes nothing and prints the guard's long name as the missing option,
+    /// so that long name is the error message (<c>--test-timeout-must-be-1-or-more</c>).
+    /// </summary>
+    public bool IsGuard =>
+        IsParameter && Definition["isRequired"].Text() is { } required
+        && !bool.TryParse(required, out _) && !string.IsNullOrWhiteSpace(required);
+
     public IEnumerable<JsonObject> Choices => Definition.ObjectsIn("choices").Select(c => c.Item);
 }

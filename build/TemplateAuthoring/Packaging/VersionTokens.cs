@@ -29,8 +29,14 @@ public static partial class VersionTokens
     {
         await using var stream = File.OpenRead(versionsFile);
         var document = await XDocument.LoadAsync(stream, LoadOptions.None, cancellationToken);
-        return document.Root!.Elements("PropertyGroup").Elements()
-            .ToDictionary(e => e.Name.LocalName, e => e.Value.Trim(), StringComparer.Ordinal);
+        // As in MSBuild, a property defined twice takes its last value.
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in document.Root!.Elements("PropertyGroup").Elements())
+        {
+            versions[property.Name.LocalName] = property.Value.Trim();
+        }
+
+        return versions;
     }
 
     /// <summary>

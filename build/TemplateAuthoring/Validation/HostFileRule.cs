@@ -8,6 +8,9 @@ namespace AsyncTestTemplates.Authoring.Validation;
 /// ATT0004, ATT0005 and ATT0012: every option reachable from both hosts. Visual Studio and Rider
 /// show only the symbols that ide.host.json lists as visible, with its icon; the CLI spells an
 /// option as dotnetcli.host.json's long name, kebab-case like the SDK's own (--test-timeout).
+/// ATT0019: a guard parameter (<see cref="TemplateSymbol.IsGuard"/>) is no option for anyone to
+/// set: hidden from --help (<c>isHidden</c> in dotnetcli.host.json) and not visible in the IDE;
+/// its long name still must be kebab-case, as it is the message the user reads.
 /// </summary>
 public sealed partial class HostFileRule : ITemplateRule
 {
@@ -31,15 +34,23 @@ public sealed partial class HostFileRule : ITemplateRule
             {
                 yield return Finding.Error("ATT0005", $"Parameter '{parameter.Name}' has the long name '{longName}' in dotnetcli.host.json, which is not kebab-case.", cliFile);
             }
+
+            if (parameter.IsGuard && !IsHiddenInCli(template, parameter.Name))
+            {
+                yield return Finding.Error("ATT0019", $"Guard parameter '{parameter.Name}' (isRequired is a condition) is not hidden in dotnetcli.host.json (\"isHidden\": true): --help would offer it as an option.", cliFile);
+            }
         }
     }
+
+    private static bool IsHiddenInCli(TemplateFolder template, string symbol) =>
+        template.CliHost?.Root.MembersOf("symbolInfo").FirstOrDefault(s => s.Name == symbol).Value?["isHidden"].IsTrue() == true;
 
     private static IEnumerable<Finding> CheckIdeHost(TemplateFolder template)
     {
         if (template.IdeHost is not { } ideHost)
         {
             yield return Finding.Error("ATT0012", "Missing ide.host.json: the IDE dialogs take the icon and the visible options from it.", template.IdeHostPath);
-            foreach (var parameter in template.Parameters)
+            foreach (var parameter in template.Parameters.Where(p => !p.IsGuard))
             {
                 yield return Finding.Error("ATT0004", $"Parameter '{parameter.Name}' is not visible in ide.host.json.", template.IdeHostPath);
             }
@@ -61,9 +72,14 @@ public sealed partial class HostFileRule : ITemplateRule
             .Select(s => s.Item.TextOf("id"))
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
-        foreach (var parameter in template.Parameters.Where(p => !visible.Contains(p.Name)))
+        foreach (var parameter in template.Parameters.Where(p => !p.IsGuard && !visible.Contains(p.Name)))
         {
             yield return Finding.Error("ATT0004", $"Parameter '{parameter.Name}' is not visible in ide.host.json.", ideHost.Path);
+        }
+
+        foreach (var parameter in template.Parameters.Where(p => p.IsGuard && visible.Contains(p.Name)))
+        {
+            yield return Finding.Error("ATT0019", $"Guard parameter '{parameter.Name}' (isRequired is a condition) is visible in ide.host.json: the dialog would offer it as an option.", ideHost.Path);
         }
     }
 

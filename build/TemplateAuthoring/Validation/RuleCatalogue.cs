@@ -49,6 +49,7 @@ public static class RuleCatalogue
         new("ATT0016", Severity.Error, "an item template (`tags.type` = `item`) has no `appliesTo` in `ide.host.json` or no `constraints` in `template.json`"),
         new("ATT0017", Severity.Error, "`dotnetcli.host.json` has no `usageExamples`"),
         new("ATT0018", Severity.Error, "`classifications` lacks `Async` (so `dotnet new list --tag Async` lists every template of the pack)"),
+        new("ATT0019", Severity.Error, "a guard parameter (`isRequired` is a condition, such as `(testTimeout <= 0)`, so `dotnet new` stops with exit 102 and prints its long name as the message) is visible in `ide.host.json` or not hidden (`isHidden`) in `dotnet new --help`; guards need no IDE visibility (ATT0004 skips them)"),
         new("ATT0100", Severity.Error, "a `${Name}` token that `build/Versions.props` does not define (also reported when the templates are staged for packing)"),
     ];
 

@@ -3,10 +3,9 @@ using System.Reflection;
 namespace AsyncTestTemplates.Testing;
 
 /// <summary>
-/// Tells the hang report the hang timeout of this test project's runner settings (the blame
-/// collector's <c>TestTimeout</c> in <c>test.runsettings</c>, <c>hangdump-timeout</c> in
-/// <c>testconfig.json</c>), so that it names hung tests at half that time and ends a stuck test
-/// process a little after it: <c>[assembly: HangTimeout(300)]</c>. Without it, 300 seconds.
+/// Tells the hang report the hang timeout of this test project's runner settings
+/// (<c>hangdump-timeout</c> in <c>testconfig.json</c>; under VSTest the report itself is the guard),
+/// so that it names hung tests at half that time and ends a stuck test process at or a little after it: <c>[assembly: HangTimeout(300)]</c>. Without it, 300 seconds.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HangTimeoutAttribute : Attribute

@@ -13,9 +13,9 @@ namespace AsyncTestTemplates.Testing;
 /// <remarks>
 /// <para>
 /// A test that blocks a thread or awaits something that never completes cannot be stopped by its
-/// timeout, and a fixture's setup or teardown has no timeout at all. The runner's hang guard (blame
-/// collector on VSTest, HangDump on Microsoft.Testing.Platform) then ends the whole run, but under
-/// <c>dotnet test</c> neither names the culprit on the console. This report does, before the guard
+/// timeout, and a fixture's setup or teardown has no timeout at all. A hang guard then ends the whole
+/// run (HangDump on Microsoft.Testing.Platform; under VSTest this report itself, see
+/// <see cref="HangGuardVariable"/>), but under <c>dotnet test</c> HangDump does not name the culprit on the console. This report does, before the guard
 /// fires: standard error is shown when the run fails. It runs on a timer, not on a test thread, so
 /// a blocked test cannot silence it.
 /// </para>
@@ -34,6 +34,16 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     private static readonly Lazy<ITimer> Watch = new(() =>
         TimeProvider.System.CreateTimer(_ => Report(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
+    /// <summary>
+    /// Set to <c>process</c> (a generated project's test.runsettings does, for VSTest) when no runner
+    /// hang guard watches the run: this process is then the guard, and ends itself at the hang
+    /// timeout, naming hung tests through xunit's diagnostic messages, which reach the console.
+    /// </summary>
+    internal const string HangGuardVariable = "ASYNCTESTTEMPLATES_HANG_GUARD";
+
+    private static readonly bool ProcessIsTheGuard =
+        string.Equals(Environment.GetEnvironmentVariable(HangGuardVariable), "process", StringComparison.OrdinalIgnoreCase);
+
     private static Assembly? _testAssembly;
     private static TimeSpan _hangTimeout = TimeSpan.FromSeconds(HangTimeoutAttribute.DefaultSeconds);
     private static long _lastActivity = Stopwatch.GetTimestamp();
@@ -49,7 +59,9 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     /// nobody else will — under VSTest the guard stops the test host, but xunit's test process
     /// beneath it would live on, and run directly, a test executable has no hang guard at all.
     /// </summary>
-    internal static TimeSpan EndAfter => HangTimeout + TimeSpan.FromSeconds(Math.Max(10, HangTimeout.TotalSeconds / 10));
+    internal static TimeSpan EndAfter => ProcessIsTheGuard
+        ? HangTimeout
+        : HangTimeout + TimeSpan.FromSeconds(Math.Max(10, HangTimeout.TotalSeconds / 10));
 
     private static TimeSpan StallReportAfter => HangTimeout / 2;
 
@@ -117,7 +129,7 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
             var elapsed = Stopwatch.GetElapsedTime(test.StartedAt);
             if (!test.Reported && elapsed >= test.ReportAfter && Running.TryUpdate(id, test with { Reported = true }, test))
             {
-                Console.Error.WriteLine(
+                Say(
                     $"[hung test?] '{test.DisplayName}' is still running after {elapsed.TotalSeconds:0} s; " +
                     $"the run is ended once a test hangs for {HangTimeout.TotalSeconds:0} s.");
             }
@@ -126,21 +138,52 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
         if (idle >= EndAfter)
         {
-            Console.Error.WriteLine(
-                $"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, past the hang timeout of " +
-                $"{HangTimeout.TotalSeconds:0} s: the test process ends itself.");
-            Environment.Exit(1);
+            Say(
+                $"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, " +
+                $"{(ProcessIsTheGuard ? "the hang timeout" : "past the hang timeout")} of {HangTimeout.TotalSeconds:0} s: the test process ends itself.");
+            EndProcess();
         }
 
         // Once per stall: activity (a test starting or finishing) arms the report again.
         if (Running.IsEmpty && idle >= StallReportAfter && Interlocked.Exchange(ref _stallReported, 1) == 0)
         {
             var lastFinished = Volatile.Read(ref _lastFinished);
-            Console.Error.WriteLine(
+            Say(
                 $"[hung fixture?] No test has started or finished for {idle.TotalSeconds:0} s. " +
                 (lastFinished is null ? "" : $"A teardown after '{lastFinished}' may be stuck, or a fixture's setup. ") +
                 $"Fixtures of test classes that have not started: {FixturesOfClassesNotStarted()}.");
         }
+    }
+
+    // Standard error reaches the console under Microsoft.Testing.Platform and when a process crashes;
+    // under VSTest with no runner hang guard only xunit's diagnostic messages do (xunit.runner.json:
+    // diagnosticMessages), sent through the context the watch timer was created in.
+    private static void Say(string message)
+    {
+        Console.Error.WriteLine(message);
+        if (ProcessIsTheGuard)
+        {
+            TestContext.Current.SendDiagnosticMessage(message);
+        }
+    }
+
+    // As the guard, end at once, with the VSTest test host above this process (see VsTestHost):
+    // Environment.Exit would run exit handlers that wait for the blocked tests.
+    private static void EndProcess()
+    {
+        Console.Error.Flush();
+        if (ProcessIsTheGuard)
+        {
+            using (var host = VsTestHost.FindParent())
+            {
+                host?.Kill();
+            }
+
+            using var self = Process.GetCurrentProcess();
+            self.Kill();
+        }
+
+        Environment.Exit(1);
     }
 
     // "DatabaseFixture (OrdersTests)" for each class fixture and collection fixture of a test class

@@ -73,6 +73,40 @@ public sealed class AuthoringRuleTests
     }
 
     [Fact]
+    public async Task A_guard_hidden_from_both_hosts_passes_and_one_offered_by_either_host_is_ATT0019()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Template["symbols"]!["TestTimeoutGuard"] = new JsonObject
+        {
+            ["type"] = "parameter", ["datatype"] = "bool", ["displayName"] = "--test-timeout-must-be-1-or-more-seconds",
+            ["description"] = "Stops dotnet new when --test-timeout is 0 or less.", ["isRequired"] = "(testTimeout <= 0)",
+        };
+        pack.Single.CliHost!["symbolInfo"]!["TestTimeoutGuard"] = new JsonObject { ["longName"] = "test-timeout-must-be-1-or-more-seconds", ["isHidden"] = true };
+
+        // Not listed in ide.host.json and hidden from --help: no ATT0004 for the guard, nothing at all.
+        Assert.Empty(await pack.ValidateAsync(CancellationToken));
+
+        pack.Single.CliHost!["symbolInfo"]!["TestTimeoutGuard"]!["isHidden"] = false;
+        pack.Single.IdeHost!["symbolInfo"]!.AsArray().Add(new JsonObject { ["id"] = "TestTimeoutGuard", ["isVisible"] = true });
+
+        Assert.Equal(
+        [
+            $"{IdeHost} error ATT0019: Guard parameter 'TestTimeoutGuard' (isRequired is a condition) is visible in ide.host.json: the dialog would offer it as an option.",
+            $"{CliHost} error ATT0019: Guard parameter 'TestTimeoutGuard' (isRequired is a condition) is not hidden in dotnetcli.host.json (\"isHidden\": true): --help would offer it as an option.",
+        ], await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
+    public async Task A_parameter_required_always_is_no_guard_and_still_needs_the_IDE_ATT0004()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Symbol("testTimeout")["isRequired"] = "true";
+        pack.Single.IdeHost!["symbolInfo"]![1]!["isVisible"] = false;
+
+        Assert.Equal([$"{IdeHost} error ATT0004: Parameter 'testTimeout' is not visible in ide.host.json."], await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
     public async Task Two_templates_with_one_identity_are_ATT0006()
     {
         using var pack = new DraftPack("a", "b");

@@ -32,15 +32,25 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
             ? [.. faults.SelectMany(fault => new[] { "--filter-class", $"Fault.Tests.{fault}" })]
             : ["--filter", string.Join('|', faults.Select(fault => $"FullyQualifiedName~Fault.Tests.{fault}."))];
 
+        var resultsBefore = TrxFiles(project);
+
         var test = await project.TestBuiltAsync(filter, TimeSpan.FromMinutes(4), cancellationToken);
 
         Assert.True(test.Elapsed < TimeSpan.FromMinutes(2), $"The run took {test.Elapsed}.\n{test}");
         Assert.True(test.ExitCode != 0, test.ToString());
         Assert.All(culprits, culprit => Assert.Contains(culprit, test.Output, StringComparison.Ordinal));
-        // Nothing of the run lives on: under VSTest the hang guard stops the test host, and the
-        // xunit test process beneath it ends itself shortly after the hang timeout.
+        if (runner == "vstest")
+        {
+            // The hang guard ends the run the way a crash does: VSTest still writes its results file.
+            Assert.True(TrxFiles(project).Except(resultsBefore).Any(), $"No new TRX file.\n{test}");
+        }
+        // Nothing of the run lives on: under VSTest the hang guard in the xunit test process ends
+        // itself and the test host above it at the hang timeout.
         await AssertNoTestProcessOutlivesAsync(project, TimeSpan.FromSeconds(60), cancellationToken);
     }
+
+    private static string[] TrxFiles(GeneratedProject project) =>
+        Directory.Exists(project.ResultsDirectory) ? Directory.GetFiles(project.ResultsDirectory, "*.trx", SearchOption.AllDirectories) : [];
 
     private static async Task AssertNoTestProcessOutlivesAsync(GeneratedProject project, TimeSpan limit, CancellationToken cancellationToken)
     {

@@ -50,6 +50,10 @@ public sealed class RunnerMatrixTests(TemplatePackage package)
         Assert.Equal((expectedPassed, 0, expectedPassed), project.ReadTrxCounters());
         // The runner that ran is the one the repository and option call for.
         Assert.Contains(repositorySelectsMtp ? "Test run summary" : "Passed!", test.StandardOutput);
+        // A green run says nothing alarming: no blame collector message, and its TRX outcome is Completed.
+        Assert.DoesNotContain("Blame", test.Output, StringComparison.OrdinalIgnoreCase);
+        var trx = Assert.Single(Directory.GetFiles(project.ResultsDirectory, "*.trx", SearchOption.AllDirectories));
+        Assert.DoesNotContain("outcome=\"Warning\"", await File.ReadAllTextAsync(trx, cancellationToken), StringComparison.Ordinal);
         if (samples)
         {
             AsyncTestingGuide.Load().AssertSamplesPassed("async-tests", project);

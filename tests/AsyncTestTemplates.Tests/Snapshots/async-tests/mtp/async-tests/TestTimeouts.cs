@@ -28,9 +28,9 @@ public static class TestTimeouts
     public const int Default = TestTimeoutSeconds * 1000;
 
     /// <summary>
-    /// The hang timeout of this project's runner settings, in seconds (the blame collector's
-    /// <c>TestTimeout</c> in test.runsettings, <c>hangdump-timeout</c> in testconfig.json): change
-    /// them together.
+    /// The hang timeout, in seconds: under VSTest the test process ends the run after it (armed by
+    /// test.runsettings); under Microsoft.Testing.Platform <c>hangdump-timeout</c> in testconfig.json
+    /// says the same: change them together.
     /// </summary>
     public const int HangTimeoutSeconds = 300;
 

@@ -1,0 +1,64 @@
+using System.Xml.Linq;
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// A newcomer's first plain `dotnet test` (VSTest, no global.json): with the samples, the report
+/// covers the samples' code under test and no test or helper file, lands in one predictable file, is
+/// summarised on the console, and the documented command turns it into an HTML page; without samples
+/// or a project under test, the console says once why the report is empty.
+/// </summary>
+public sealed class CoverageReportTests(TemplatePackage package)
+{
+    private const string ReportPath = "TestResults/coverage.cobertura.xml";
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task The_samples_code_under_test_is_covered_summarised_and_turned_into_html()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("coverage-samples");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests");
+
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var report = Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
+        Assert.Equal(Path.Combine(project.Directory, ReportPath), report);
+        var classes = XDocument.Load(report).Descendants("class").ToList();
+        var files = classes.Select(c => Path.GetFileName((string)c.Attribute("filename")!)).Distinct().ToList();
+        Assert.Contains("OrderService.cs", files);
+        Assert.All(files, file => Assert.False(file.EndsWith("Tests.cs", StringComparison.Ordinal) || file is "TestTimeouts.cs" or "OrderArchiveFixture.cs", file));
+        Assert.All(classes, c => Assert.StartsWith("Acme.Orders.Tests.Samples.CodeUnderTest.", (string)c.Attribute("name")!, StringComparison.Ordinal));
+        Assert.True((int)XDocument.Load(report).Root!.Attribute("lines-covered")! > 0);
+        var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
+        Assert.Matches(@"^Coverage: \d+[.,]\d% of lines, \d+[.,]\d% of branches \(TestResults/coverage\.cobertura\.xml\)\. As HTML: ", summary);
+
+        // The command the summary and the project file give, as a user would paste it.
+        var restore = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "tool", "restore");
+        Assert.True(restore.ExitCode == 0, restore.ToString());
+        var html = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken,
+            "reportgenerator", $"-reports:{ReportPath}", "-targetdir:TestResults/coverage-html");
+        Assert.True(html.ExitCode == 0, html.ToString());
+        Assert.Contains("OrderService", await File.ReadAllTextAsync(Path.Combine(project.ResultsDirectory, "coverage-html", "index.html"), cancellationToken));
+        Assert.Contains($"dotnet reportgenerator -reports:{ReportPath} -targetdir:TestResults/coverage-html", summary);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Without_samples_or_a_project_under_test_the_console_says_once_why_the_report_is_empty()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("coverage-empty");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests", "--samples", "false");
+
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
+        Assert.Contains("is empty", summary, StringComparison.Ordinal);
+        Assert.Contains("Add a ProjectReference to the project under test", summary, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
+    }
+
+    private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(line => line.Trim());
+}
