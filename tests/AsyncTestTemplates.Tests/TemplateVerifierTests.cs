@@ -20,7 +20,7 @@ public sealed class TemplateVerifierTests(TemplatePackage package)
     {
         Assert.Equal("async-tests/2024-%C3%9Cn%C3%AFcode.Tests.csproj", TemplateVerifier.PortablePath("async-tests/2024-Ünïcode.Tests.csproj"));
         Assert.Equal("2024%20db-fixture.cs", TemplateVerifier.PortablePath("2024 db-fixture.cs"));
-        Assert.Equal("Samples/Api/Order.cs", TemplateVerifier.PortablePath("Samples/Api/Order.cs"));
+        Assert.Equal("Samples/CodeUnderTest/Order.cs", TemplateVerifier.PortablePath("Samples/CodeUnderTest/Order.cs"));
     }
 
     [Theory]

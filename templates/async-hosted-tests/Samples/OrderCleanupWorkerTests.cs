@@ -1,4 +1,4 @@
-using AsyncTestsNamespace.Samples.Worker;
+using AsyncTestsNamespace.Samples.CodeUnderTest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AsyncTestsNamespace.Samples.Worker;
+using AsyncTestsNamespace.Samples.CodeUnderTest;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncTestsNamespace.Samples;

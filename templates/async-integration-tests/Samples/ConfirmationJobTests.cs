@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using AsyncTestsNamespace.Samples.Api;
+using AsyncTestsNamespace.Samples.CodeUnderTest;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncTestsNamespace.Samples;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using AsyncTestsNamespace.Samples.Api;
+using AsyncTestsNamespace.Samples.CodeUnderTest;
 
 namespace AsyncTestsNamespace.Samples;
 

@@ -1,4 +1,4 @@
-using AsyncTestsNamespace.Samples.Api;
+using AsyncTestsNamespace.Samples.CodeUnderTest;
 using Microsoft.AspNetCore.TestHost;
 //#if (HasDatabase)
 using Microsoft.Extensions.Configuration;

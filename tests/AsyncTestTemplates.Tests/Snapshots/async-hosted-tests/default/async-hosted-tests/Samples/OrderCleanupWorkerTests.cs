@@ -1,4 +1,4 @@
-using Acme.Worker.Tests.Samples.Worker;
+using Acme.Worker.Tests.Samples.CodeUnderTest;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Acme.Worker.Tests.Samples.Worker;
+using Acme.Worker.Tests.Samples.CodeUnderTest;
 
 namespace Acme.Worker.Tests.Samples;
 

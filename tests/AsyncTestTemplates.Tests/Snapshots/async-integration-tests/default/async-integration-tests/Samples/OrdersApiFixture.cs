@@ -1,4 +1,4 @@
-using Acme.Api.IntegrationTests.Samples.Api;
+using Acme.Api.IntegrationTests.Samples.CodeUnderTest;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using Acme.Api.IntegrationTests.Samples.Api;
+using Acme.Api.IntegrationTests.Samples.CodeUnderTest;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Acme.Api.IntegrationTests.Samples;

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Acme.Api.IntegrationTests.Samples.Api;
+using Acme.Api.IntegrationTests.Samples.CodeUnderTest;
 
 namespace Acme.Api.IntegrationTests.Samples;
 

@@ -1,0 +1,57 @@
+using System.Threading.Channels;
+
+namespace Acme.Api.IntegrationTests.Samples.CodeUnderTest;
+
+/// <summary>
+/// Order events, broadcast in-process to whoever subscribed: the event stream endpoint, and a test
+/// that wants to await something the app does in the background.
+/// </summary>
+public sealed class OrderEvents
+{
+    private readonly object _gate = new();
+    private readonly HashSet<Channel<OrderEvent>> _subscribers = [];
+
+    /// <summary>
+    /// Starts receiving events at once (not at the first read): subscribe, then trigger, and the
+    /// event cannot be missed.
+    /// </summary>
+    public Subscription Subscribe()
+    {
+        var channel = Channel.CreateUnbounded<OrderEvent>(new UnboundedChannelOptions { SingleReader = true });
+        lock (_gate)
+        {
+            _subscribers.Add(channel);
+        }
+
+        return new Subscription(this, channel);
+    }
+
+    public void Publish(OrderEvent orderEvent)
+    {
+        lock (_gate)
+        {
+            foreach (var subscriber in _subscribers)
+            {
+                subscriber.Writer.TryWrite(orderEvent);
+            }
+        }
+    }
+
+    private void Unsubscribe(Channel<OrderEvent> channel)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(channel);
+        }
+
+        channel.Writer.TryComplete();
+    }
+
+    /// <summary>The events published since <see cref="Subscribe"/>; dispose it to stop receiving them.</summary>
+    public sealed class Subscription(OrderEvents events, Channel<OrderEvent> channel) : IDisposable
+    {
+        public ChannelReader<OrderEvent> Events => channel.Reader;
+
+        public void Dispose() => events.Unsubscribe(channel);
+    }
+}
