@@ -198,7 +198,7 @@ public sealed class ProjectHost : IAsyncDisposable
             }
         }
 
-        var all = Task.WhenAll(HostedServiceTypes.Select(_probe.FirstActivityOf));
+        var all = Task.WhenAll(HostedServiceTypes.Select(_probe.FirstActivityOfAsync));
         try
         {
             await all.WaitAsync(_limit, TimeProvider.System, cancellationToken).ConfigureAwait(false);
@@ -210,7 +210,7 @@ public sealed class ProjectHost : IAsyncDisposable
 
         return [.. HostedServiceTypes.Select(type =>
         {
-            var activity = _probe.FirstActivityOf(type);
+            var activity = _probe.FirstActivityOfAsync(type);
 #pragma warning disable VSTHRD002 // Read only once it has completed: nothing blocks.
             return new HostedServiceActivity(type, activity.IsCompletedSuccessfully ? activity.Result : null);
 #pragma warning restore VSTHRD002

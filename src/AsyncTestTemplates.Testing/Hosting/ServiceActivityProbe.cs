@@ -30,7 +30,7 @@ internal sealed class ServiceActivityProbe
     }
 
     /// <summary>What <paramref name="serviceType"/> was first seen doing.</summary>
-    public Task<string> FirstActivityOf(Type serviceType) => _firstActivity[serviceType].Task;
+    public Task<string> FirstActivityOfAsync(Type serviceType) => _firstActivity[serviceType].Task;
 
     /// <summary>True while some watched service has not been seen doing anything yet.</summary>
     public bool IsWatching => _watching && _firstActivity.Values.Any(activity => !activity.Task.IsCompleted);

@@ -61,6 +61,8 @@ public sealed class LibraryUpdateTests(TemplatePackage package)
         Directory.CreateDirectory(Path.Combine(checkout, "build"));
         File.Copy(RepositoryPaths.VersionsFile, Path.Combine(checkout, "build", "Versions.props"));
         File.Copy(Path.Combine(RepositoryPaths.Root, "build", "icon.png"), Path.Combine(checkout, "build", "icon.png"));
+        // The checkout's analyzer settings apply to the library as they do in the repository.
+        File.Copy(Path.Combine(RepositoryPaths.Root, ".editorconfig"), Path.Combine(checkout, ".editorconfig"));
         var guard = Path.Combine(checkout, "src", "AsyncTestTemplates.Testing", "Guards", "RealTimeGuard.cs");
         var source = await File.ReadAllTextAsync(guard, cancellationToken);
         Assert.Contains("and it did not happen.", source, StringComparison.Ordinal);
