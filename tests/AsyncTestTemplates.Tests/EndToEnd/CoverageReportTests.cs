@@ -7,7 +7,9 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// A newcomer's first plain `dotnet test` (VSTest, no global.json): with the samples, the report
 /// covers the samples' code under test and no test or helper file, lands in one predictable file, is
 /// summarised on the console, and the documented command turns it into an HTML page; without samples
-/// or a project under test, the console says once why the report is empty.
+/// or a project under test, the console says once why the report is empty. Under
+/// Microsoft.Testing.Platform the same code is covered, and the test application run directly prints
+/// coverlet's summary and names the report (`dotnet test` shows neither: see docs/coverage.md).
 /// </summary>
 public sealed class CoverageReportTests(TemplatePackage package)
 {
@@ -25,12 +27,7 @@ public sealed class CoverageReportTests(TemplatePackage package)
         Assert.True(test.ExitCode == 0, test.ToString());
         var report = Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
         Assert.Equal(Path.Combine(project.Directory, ReportPath), report);
-        var classes = XDocument.Load(report).Descendants("class").ToList();
-        var files = classes.Select(c => Path.GetFileName((string)c.Attribute("filename")!)).Distinct().ToList();
-        Assert.Contains("OrderService.cs", files);
-        Assert.All(files, file => Assert.False(file.EndsWith("Tests.cs", StringComparison.Ordinal) || file is "TestTimeouts.cs" or "OrderArchiveFixture.cs", file));
-        Assert.All(classes, c => Assert.StartsWith("Acme.Orders.Tests.Samples.CodeUnderTest.", (string)c.Attribute("name")!, StringComparison.Ordinal));
-        Assert.True((int)XDocument.Load(report).Root!.Attribute("lines-covered")! > 0);
+        AssertCoversTheSamplesCodeUnderTestOnly(report);
         var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
         Assert.Matches(@"^Coverage: \d+[.,]\d% of lines, \d+[.,]\d% of branches \(TestResults/coverage\.cobertura\.xml\)\. As HTML: ", summary);
 
@@ -58,6 +55,38 @@ public sealed class CoverageReportTests(TemplatePackage package)
         Assert.Contains("is empty", summary, StringComparison.Ordinal);
         Assert.Contains("Add a ProjectReference to the project under test", summary, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Under_Microsoft_Testing_Platform_the_samples_code_under_test_is_covered_and_the_test_application_summarises_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: true, cancellationToken);
+        var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests");
+
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Contains("Test run summary: Passed!", test.Output, StringComparison.Ordinal);
+        AssertCoversTheSamplesCodeUnderTestOnly(Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura.*.xml")));
+
+        // Run directly, the test application prints coverlet's summary and the report it wrote.
+        var run = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "run", "--no-build");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Matches(@"Total - Line: \d+[.,]\d+%", run.StandardOutput);
+        Assert.Matches(@"coverage\.cobertura\.\d+\.xml", run.StandardOutput);
+    }
+
+    // With the samples and no project under test: the samples' code under test is in the report,
+    // covered, and no test, fixture or helper file is.
+    private static void AssertCoversTheSamplesCodeUnderTestOnly(string report)
+    {
+        var classes = XDocument.Load(report).Descendants("class").ToList();
+        var files = classes.Select(c => Path.GetFileName((string)c.Attribute("filename")!)).Distinct().ToList();
+        Assert.Contains("OrderService.cs", files);
+        Assert.All(files, file => Assert.False(file.EndsWith("Tests.cs", StringComparison.Ordinal) || file is "TestTimeouts.cs" or "OrderArchiveFixture.cs", file));
+        Assert.All(classes, c => Assert.StartsWith("Acme.Orders.Tests.Samples.CodeUnderTest.", (string)c.Attribute("name")!, StringComparison.Ordinal));
+        Assert.True((int)XDocument.Load(report).Root!.Attribute("lines-covered")! > 0);
     }
 
     private static IEnumerable<string> Lines(string output) => output.Split('\n').Select(line => line.Trim());
