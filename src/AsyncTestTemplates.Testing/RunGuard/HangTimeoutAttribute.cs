@@ -3,9 +3,8 @@ using System.Reflection;
 namespace AsyncTestTemplates.Testing;
 
 /// <summary>
-/// Tells the hang report the hang timeout of this test project's runner settings
-/// (<c>hangdump-timeout</c> in <c>testconfig.json</c>; under VSTest the report itself is the guard),
-/// so that it names hung tests at half that time and ends a stuck test process at or a little after it: <c>[assembly: HangTimeout(300)]</c>. Without it, 300 seconds.
+/// Tells the hang report the test project's hang timeout (in a generated project the report itself
+/// is the hang guard, under either runner; in a project of its own, match its runner's guard), so that it names hung tests at half that time and ends a stuck test process at or a little after it: <c>[assembly: HangTimeout(300)]</c>. Without it, 300 seconds.
 /// </summary>
 [AttributeUsage(AttributeTargets.Assembly)]
 public sealed class HangTimeoutAttribute : Attribute

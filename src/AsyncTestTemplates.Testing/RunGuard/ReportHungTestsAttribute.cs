@@ -8,16 +8,18 @@ namespace AsyncTestTemplates.Testing;
 /// <summary>
 /// Names, on standard error, the tests still running after half the hang timeout (or their own
 /// timeout, if shorter), and, when no test has started or finished for that long, the fixtures the
-/// run may be stuck in; ends a test process that is still stuck a little after the hang timeout.
+/// run may be stuck in; ends a test process that is still stuck at the hang timeout when it is the
+/// run's hang guard, and a little after it otherwise.
 /// </summary>
 /// <remarks>
 /// <para>
 /// A test that blocks a thread or awaits something that never completes cannot be stopped by its
 /// timeout, and a fixture's setup or teardown has no timeout at all. A hang guard then ends the whole
-/// run (HangDump on Microsoft.Testing.Platform; under VSTest this report itself, see
-/// <see cref="HangGuardVariable"/>), but under <c>dotnet test</c> HangDump does not name the culprit on the console. This report does, before the guard
-/// fires: standard error is shown when the run fails. It runs on a timer, not on a test thread, so
-/// a blocked test cannot silence it.
+/// run: in a generated project this report itself, under either runner (see
+/// <see cref="HangGuardVariable"/> and <see cref="HangGuardSwitch"/>); in a project of its own
+/// perhaps a runner's guard such as HangDump, which does not name the culprit on the console. This
+/// report does, before the guard fires: standard error is shown when the run fails. It runs on a
+/// timer, not on a test thread, so a blocked test cannot silence it.
 /// </para>
 /// <para>
 /// The package registers it in every test assembly that references it
@@ -41,8 +43,16 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     /// </summary>
     internal const string HangGuardVariable = "ASYNCTESTTEMPLATES_HANG_GUARD";
 
+    /// <summary>
+    /// The same as <see cref="HangGuardVariable"/>, as a runtime configuration option written at build
+    /// time (the MSBuild property <c>AsyncTestHangGuard</c>): Microsoft.Testing.Platform has no
+    /// settings file that sets a test process's environment, so a generated MTP project arms its
+    /// guard this way, with no HangDump controller process.
+    /// </summary>
+    internal const string HangGuardSwitch = "AsyncTestTemplates.HangGuard";
+
     private static readonly bool ProcessIsTheGuard =
-        string.Equals(Environment.GetEnvironmentVariable(HangGuardVariable), "process", StringComparison.OrdinalIgnoreCase);
+        IsProcess(Environment.GetEnvironmentVariable(HangGuardVariable)) || IsProcess(AppContext.GetData(HangGuardSwitch) as string);
 
     private static Assembly? _testAssembly;
     private static TimeSpan _hangTimeout = TimeSpan.FromSeconds(HangTimeoutAttribute.DefaultSeconds);
@@ -107,6 +117,8 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         Volatile.Write(ref _lastFinished, test.TestDisplayName);
         MarkActivity();
     }
+
+    private static bool IsProcess(string? guard) => string.Equals(guard, "process", StringComparison.OrdinalIgnoreCase);
 
     private static void UseAssembly(Assembly? testAssembly)
     {

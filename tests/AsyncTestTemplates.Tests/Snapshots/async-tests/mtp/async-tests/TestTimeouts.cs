@@ -28,9 +28,10 @@ public static class TestTimeouts
     public const int Default = TestTimeoutSeconds * 1000;
 
     /// <summary>
-    /// The hang timeout, in seconds: under VSTest the test process ends the run after it (armed by
-    /// test.runsettings); under Microsoft.Testing.Platform <c>hangdump-timeout</c> in testconfig.json
-    /// says the same: change them together.
+    /// The hang timeout, in seconds: when no test has started or finished for this long, the test
+    /// process names the tests still running and ends the run, under either runner
+    /// (AsyncTestTemplates.Testing's hang guard, armed by test.runsettings for VSTest and by the
+    /// project file for Microsoft.Testing.Platform).
     /// </summary>
     public const int HangTimeoutSeconds = 300;
 
