@@ -17,10 +17,13 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
         { "vstest", ["AwaitsForever", "BlocksForever"], ["[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'", "[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'"] },
         { "vstest", ["SetupHangs"], ["[hung fixture?]", "HangingSetupFixture (SetupHangs)"] },
         { "vstest", ["FireAndForget", "ForegroundThread", "TeardownThrows"], ["[unobserved task exception]", "at Fault.Tests.FireAndForget.", "[thread left running?]", "'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running'", "Cleanup Failure (Fault.Tests.TeardownThrows"] },
-        { "mtp", ["AwaitsForever", "BlocksForever"], ["[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'", "[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'"] },
-        { "mtp", ["SetupHangs"], ["[hung fixture?]", "HangingSetupFixture (SetupHangs)"] },
+        // Under MTP the test process is the hang guard (no HangDump): it ends itself at the hang timeout, not past it.
+        { "mtp", ["AwaitsForever", "BlocksForever"], ["[hung test?] 'Fault.Tests.AwaitsForever.Awaits_forever'", "[hung test?] 'Fault.Tests.BlocksForever.Blocks_forever'", HangGuardEnded] },
+        { "mtp", ["SetupHangs"], ["[hung fixture?]", "HangingSetupFixture (SetupHangs)", HangGuardEnded] },
         { "mtp", ["FireAndForget", "ForegroundThread", "TeardownThrows"], ["[unobserved task exception]", "at Fault.Tests.FireAndForget.", "[thread left running?]", "'Fault.Tests.ForegroundThread.Leaves_a_foreground_thread_running'", "Cleanup Failure (Fault.Tests.TeardownThrows"] },
     };
+
+    private const string HangGuardEnded = ", the hang timeout of 20 s: the test process ends itself.";
 
     [Theory(Timeout = EndToEndLimits.Test)]
     [MemberData(nameof(Runs))]
