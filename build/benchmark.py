@@ -17,6 +17,11 @@ Rows, each measured for every side within every iteration, the side that goes fi
   bare    where the VSTest gap goes: ours under `dotnet test --no-build` with a runsettings holding
           only its hang guard (no coverage collector, no TRX logger); vstest minus bare is their cost
   exe     the floor: ours' test executable run directly, no `dotnet test`, no collector, no TRX
+  nocov   ours under Microsoft.Testing.Platform generated with `--coverage false` (the hang guard and
+          TRX stay): mtp minus nocov is what coverage costs there
+  floor   what no template can go below: a minimal xunit v3 project (one empty test, nothing else)
+          under `dotnet test --no-build`, on VSTest (xunit.v3.mtp-off + xunit.runner.visualstudio)
+          and on MTP (xunit.v3), against the stock project on VSTest
 Every timed row also records the CPU seconds (user + system) of the command's whole process tree:
 on a machine shared with other work, wall-clock times swing with the load while CPU time hardly does,
 so the CPU table is the one to compare runs by there.
@@ -60,9 +65,12 @@ ROWS = [
     ("fake", "simulated seconds per real millisecond (fake-time sample)"),
     ("bare", "warm `dotnet test --no-build`, VSTest, hang guard only (no coverage, no TRX)"),
     ("exe", "the test executable run directly (no `dotnet test`, no coverage, no TRX)"),
+    ("nocov", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--coverage false`"),
+    ("floor", "a minimal xunit v3 project, warm `dotnet test --no-build`"),
 ]
+FLOOR = "minimal-xunit-v3"
 # Rows compared with another row of the stock side: the MTP row against stock under VSTest.
-STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest"}
+STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest"}
 STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
 
 
@@ -124,6 +132,22 @@ class Bench:
         if result.returncode != 0:
             sys.exit(f"error: {executable} failed (exit {result.returncode}):\n{result.stdout[-3000:]}{result.stderr[-2000:]}")
         return seconds
+
+
+def minimal_xunit3(folder, repo, testing_platform):
+    """A minimal xunit v3 test project in FOLDER at the pack's versions: one empty test, no settings files."""
+    versions = (repo / "build" / "Versions.props").read_text()
+    version = lambda name: re.search(f"<{name}>([^<]+)</{name}>", versions).group(1)
+    packages = ([("xunit.v3", version("XunitV3Version"))] if testing_platform else
+                [("xunit.v3.mtp-off", version("XunitV3Version")), ("xunit.runner.visualstudio", version("XunitRunnerVisualStudioVersion")),
+                 ("Microsoft.NET.Test.Sdk", version("MicrosoftNETTestSdkVersion"))])
+    references = "".join(f'<PackageReference Include="{name}" Version="{number}" />' for name, number in packages)
+    folder.mkdir(parents=True)
+    (folder / "Bench.Tests.csproj").write_text(
+        '<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net10.0</TargetFramework><OutputType>Exe</OutputType>'
+        '<ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable><IsPackable>false</IsPackable></PropertyGroup>'
+        f'<ItemGroup>{references}</ItemGroup><ItemGroup><Using Include="Xunit" /></ItemGroup></Project>\n')
+    (folder / "EmptyTests.cs").write_text("namespace Bench.Tests;\n\npublic class EmptyTests\n{\n    [Fact]\n    public void Passes() { }\n}\n")
 
 
 def children_cpu():
@@ -215,6 +239,15 @@ def main():
             if side != STOCK:
                 bench.new(side, mtp_root / side)
                 bench.run(f"warm-mtp-{side}", ["test", "--project", side], mtp_root)
+            if side != STOCK and "nocov" in rows:
+                bench.new(side, mtp_root / f"{side}-nocov", "--coverage", "false")
+                bench.run(f"warm-nocov-{side}", ["test", "--project", f"{side}-nocov"], mtp_root)
+        if "floor" in rows:
+            progress("warm-up: minimal xunit v3 projects")
+            minimal_xunit3(vstest_root / FLOOR, repo, testing_platform=False)
+            bench.run("warm-floor-vstest", ["test", str(vstest_root / FLOOR)], work)
+            minimal_xunit3(mtp_root / FLOOR, repo, testing_platform=True)
+            bench.run("warm-floor-mtp", ["test", "--project", FLOOR], mtp_root)
 
         for iteration in range(1, arguments.iterations + 1):
             shift = iteration % len(sides)
@@ -244,6 +277,13 @@ def main():
                     bench.record("bare", side, bench.run(f"bare-{side}", ["test", str(vstest_root / side), "--no-build", "--settings", str(settings)], work)[0], bench.last_cpu)
                 if "exe" in rows:
                     bench.record("exe", side, bench.exe(side, vstest_root / side), bench.last_cpu)
+                if "nocov" in rows:
+                    bench.record("nocov", side, bench.run(f"nocov-{side}", ["test", "--project", f"{side}-nocov", "--no-build"], mtp_root)[0], bench.last_cpu)
+            if "floor" in rows:
+                bench.record("floor", "VSTest", bench.run("floor-vstest", ["test", str(vstest_root / FLOOR), "--no-build"], work)[0], bench.last_cpu)
+                bench.record("floor", "MTP", bench.run("floor-mtp", ["test", "--project", FLOOR, "--no-build"], mtp_root)[0], bench.last_cpu)
+                if "vstest" not in rows:
+                    bench.record("vstest", STOCK, bench.run("vstest-stock", ["test", str(vstest_root / STOCK), "--no-build"], work)[0], bench.last_cpu)
             shutil.rmtree(fresh, ignore_errors=True)
     finally:
         if arguments.keep:
@@ -269,12 +309,26 @@ def main():
           "coverage and arms the hang guard. Stock: `dotnet new xunit` (xunit v2, one empty test, collects nothing), its "
           "xunit.runner.visualstudio pin moved from 3.1.4 (not served here) to 3.1.5. The stock project cannot run under "
           "Microsoft.Testing.Platform, and has no fake-time sample.\n")
+    if "floor" in rows:
+        print("## The floor: a minimal xunit v3 project\n")
+        print("One empty test, no settings, coverage, TRX or hang guard: no project template can run faster under `dotnet test`.\n")
+        print("| measurement | minimal xunit v3 | stock (VSTest) | ratio | CPU ratio |")
+        print("| --- | --- | --- | --- | --- |")
+        stock, stock_median = cell(bench.times.get(("vstest", STOCK), []))
+        _, stock_cpu = cell(bench.cpu.get(("vstest", STOCK), []))
+        for runner in ("VSTest", "MTP"):
+            floor, floor_median = cell(bench.times.get(("floor", runner), []))
+            _, floor_cpu = cell(bench.cpu.get(("floor", runner), []))
+            ratio = f"{floor_median / stock_median:.2f}" if floor_median and stock_median else "—"
+            cpu_ratio = f"{floor_cpu / stock_cpu:.2f}" if floor_cpu and stock_cpu else "—"
+            print(f"| warm `dotnet test --no-build`, {runner} | {floor} | {stock} | {ratio} | {cpu_ratio} |")
+        print()
     for template in templates:
         print(f"## {template}\n")
         print("| measurement | ours | stock | ours/stock |")
         print("| --- | --- | --- | --- |")
         for row, label in ROWS:
-            if row not in rows:
+            if row not in rows or row == "floor":
                 continue
             ours, ours_median = cell(bench.times.get((row, template), []))
             stock, stock_median = cell(bench.times.get((STOCK_ROW_FOR.get(row, row), STOCK), []))
