@@ -83,7 +83,6 @@ public static class SnapshotScenarios
                 ["github-shards"] = ["--shards", "8"],
                 ["azure"] = ["--provider", "azure-pipelines"],
                 ["azure-shards"] = ["--provider", "azure-pipelines", "--shards", "2"],
-                ["zero-shards"] = ["--shards", "0"],
             },
             ["async-test-settings"] = new Dictionary<string, string[]>
             {

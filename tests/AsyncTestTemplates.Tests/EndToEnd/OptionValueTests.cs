@@ -4,7 +4,7 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
-/// Timeout option values the engine's integer type lets through but no project can use (0, negative,
+/// Timeout option values (and async-ci shard counts) the engine's integer type lets through but no project can use (0, negative,
 /// a session shorter than the hang timeout) stop `dotnet new` before it writes anything, with the
 /// option and its valid range in the message; `--help` says each timeout's unit and default.
 /// </summary>
@@ -70,6 +70,23 @@ public sealed partial class OptionValueTests(TemplatePackage package)
 
         Assert.Equal(filesBefore, SourceFiles(directory));
         Assert.Equal(projectBefore, await File.ReadAllTextAsync(projectFile, cancellationToken));
+    }
+
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData("0")]
+    [InlineData("-2")]
+    public async Task A_shard_count_below_one_stops_async_ci_with_the_option_named_and_nothing_written(string shards)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("bad-shards");
+
+        var result = await package.NewAsync(root.Path, cancellationToken, "async-ci", "--shards", shards);
+
+        Assert.True(result.ExitCode == 102, result.ToString());
+        Assert.Contains("'--shards-must-be-1-or-more'", result.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories));
+        var help = await package.NewAsync(root.Path, cancellationToken, "async-ci", "--help");
+        Assert.DoesNotContain("-must-", help.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
