@@ -77,6 +77,38 @@ public sealed class CoverageReportTests(TemplatePackage package)
         Assert.Matches(@"coverage\.cobertura\.\d+\.xml", run.StandardOutput);
     }
 
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_project_reference_added_later_is_named_by_the_build_until_the_samples_filter_goes_then_covered()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests");
+        var reference = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "add", "reference", repository.LibraryProject);
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+        await project.WriteFileAsync("CalculatorTests.cs", SampleRepository.CalculatorTest, cancellationToken);
+
+        var filtered = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "build", "-nologo");
+
+        Assert.True(filtered.ExitCode == 0, filtered.ToString());
+        var warning = Assert.Single(filtered.WarningLines.Distinct(), line => line.Contains("warning ATT011", StringComparison.Ordinal));
+        Assert.Contains("references Acme.Calculator", warning, StringComparison.Ordinal);
+        Assert.Contains("test.runsettings and testconfig.json", warning, StringComparison.Ordinal);
+
+        // What the warning says to do, in the file VSTest reads (and in testconfig.json, which MTP would read).
+        var runSettings = Path.Combine(project.Directory, "test.runsettings");
+        await File.WriteAllLinesAsync(runSettings, (await File.ReadAllLinesAsync(runSettings, cancellationToken))
+            .Where(line => !line.Contains("<IncludeTestAssembly>", StringComparison.Ordinal) && !line.Contains("<Include>", StringComparison.Ordinal)), cancellationToken);
+        var testConfig = Path.Combine(project.Directory, "testconfig.json");
+        await File.WriteAllLinesAsync(testConfig, (await File.ReadAllLinesAsync(testConfig, cancellationToken))
+            .Where(line => !line.Contains("\"coverlet-include", StringComparison.Ordinal)), cancellationToken);
+        await project.BuildAsync(cancellationToken);
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        var report = Path.Combine(project.Directory, ReportPath);
+        Assert.Contains("Calculator.cs", XDocument.Load(report).Descendants("class").Select(c => Path.GetFileName((string)c.Attribute("filename")!)));
+    }
+
     // With the samples and no project under test: the samples' code under test is in the report,
     // covered, and no test, fixture or helper file is.
     private static void AssertCoversTheSamplesCodeUnderTestOnly(string report)
