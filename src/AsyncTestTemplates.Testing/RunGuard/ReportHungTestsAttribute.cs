@@ -46,8 +46,8 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     /// <summary>
     /// The same as <see cref="HangGuardVariable"/>, as a runtime configuration option written at build
     /// time (the MSBuild property <c>AsyncTestHangGuard</c>): Microsoft.Testing.Platform has no
-    /// settings file that sets a test process's environment, so a generated MTP project arms its
-    /// guard this way, with no HangDump controller process.
+    /// settings file that sets a test process's environment, so the package's build files arm the
+    /// guard this way in an MTP project without HangDump, and no controller process is needed.
     /// </summary>
     internal const string HangGuardSwitch = "AsyncTestTemplates.HangGuard";
 
