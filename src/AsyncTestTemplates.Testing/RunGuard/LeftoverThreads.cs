@@ -25,9 +25,11 @@ internal static class LeftoverThreads
             return;
         }
 
-        var now = ThreadIds();
+        // The snapshot is taken under the lock: tests observe in parallel, and a snapshot older than
+        // the last one stored would make a thread look new again later, blamed on the tests running then.
         lock (Gate)
         {
+            var now = ThreadIds();
             if (_known is not null)
             {
                 var tests = string.Join("' or '", runningTests);
