@@ -95,12 +95,7 @@ public sealed class CoverageReportTests(TemplatePackage package)
         Assert.Contains("test.runsettings and testconfig.json", warning, StringComparison.Ordinal);
 
         // What the warning says to do, in the file VSTest reads (and in testconfig.json, which MTP would read).
-        var runSettings = Path.Combine(project.Directory, "test.runsettings");
-        await File.WriteAllLinesAsync(runSettings, (await File.ReadAllLinesAsync(runSettings, cancellationToken))
-            .Where(line => !line.Contains("<IncludeTestAssembly>", StringComparison.Ordinal) && !line.Contains("<Include>", StringComparison.Ordinal)), cancellationToken);
-        var testConfig = Path.Combine(project.Directory, "testconfig.json");
-        await File.WriteAllLinesAsync(testConfig, (await File.ReadAllLinesAsync(testConfig, cancellationToken))
-            .Where(line => !line.Contains("\"coverlet-include", StringComparison.Ordinal)), cancellationToken);
+        await project.DeleteSamplesCoverageFilterAsync(cancellationToken);
         await project.BuildAsync(cancellationToken);
         var test = await project.TestAsync(cancellationToken);
 

@@ -142,9 +142,7 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
         var reference = await Dotnet.RunAsync(worker.Directory, CommandLimit, cancellationToken, "add", "reference", repository.LibraryProject);
         Assert.True(reference.ExitCode == 0, reference.ToString());
         // Made with the samples, its coverage is filtered to them: delete the two lines, as its build's ATT011 says.
-        await File.WriteAllLinesAsync(Path.Combine(worker.Directory, "testconfig.json"),
-            (await File.ReadAllLinesAsync(Path.Combine(worker.Directory, "testconfig.json"), cancellationToken)).Where(line => !line.Contains("\"coverlet-include", StringComparison.Ordinal)),
-            cancellationToken);
+        await worker.DeleteSamplesCoverageFilterAsync(cancellationToken);
         await worker.WriteFileAsync("SubtractionTests.cs", """
             namespace Acme.Worker.Tests;
 

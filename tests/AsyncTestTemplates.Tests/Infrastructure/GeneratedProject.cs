@@ -63,6 +63,21 @@ public sealed class GeneratedProject
     public Task<ProcessResult> TestAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
         Dotnet.RunAsync(Directory, CommandLimit, environment, cancellationToken, "test");
 
+    /// <summary>
+    /// What ATT011 tells a user to do once a project made with the samples references the project it
+    /// tests: delete the two lines in test.runsettings and testconfig.json that keep coverage to the samples.
+    /// </summary>
+    public async Task DeleteSamplesCoverageFilterAsync(CancellationToken cancellationToken)
+    {
+        string[] filterLines = ["<IncludeTestAssembly>", "<Include>", "\"coverlet-include"];
+        foreach (var file in new[] { "test.runsettings", "testconfig.json" }.Select(name => Path.Combine(Directory, name)).Where(File.Exists))
+        {
+            var kept = (await File.ReadAllLinesAsync(file, cancellationToken))
+                .Where(line => !filterLines.Any(filter => line.Contains(filter, StringComparison.Ordinal)));
+            await File.WriteAllLinesAsync(file, kept, cancellationToken);
+        }
+    }
+
     public Task WriteFileAsync(string relativePath, string content, CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(Path.Combine(Directory, relativePath), content, cancellationToken);
 
