@@ -40,5 +40,5 @@ public static class SharedOptions
     /// template's default name.
     /// </summary>
     public static IReadOnlySet<string> OwnDefinition { get; } = new HashSet<string>(StringComparer.Ordinal)
-        { "SubstituteSamples", "WebAppTests", "ProjectHostTests", "TestsOfProjectUnderTest", "typeName" };
+        { "SubstituteSamples", "WebAppTests", "ProjectHostTests", "typeName" };
 }

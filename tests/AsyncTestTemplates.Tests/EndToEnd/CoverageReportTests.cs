@@ -7,7 +7,8 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// A newcomer's first plain `dotnet test` (VSTest, no global.json): with the samples, the report
 /// covers the samples' code under test and no test or helper file, lands in one predictable file, is
 /// summarised on the console, and the documented command turns it into an HTML page; without samples
-/// or a project under test, the console says once why the report is empty. Under
+/// or a project under test, the console says once why the report is empty, and tells a referenced project
+/// with nothing to cover from none. The filter names the test assembly, whatever the project's name. Under
 /// Microsoft.Testing.Platform the same code is covered, and the test application run directly prints
 /// coverlet's summary and names the report (`dotnet test` shows neither: see docs/coverage.md).
 /// </summary>
@@ -20,14 +21,16 @@ public sealed class CoverageReportTests(TemplatePackage package)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("coverage-samples");
-        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests");
+        // A name that is no namespace (a space, a leading digit, a dash): the filter must name the
+        // assembly (2024 Orders.Tests-2.dll), not the namespace made from it (_2024_Orders.Tests_2).
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("Orders"), cancellationToken, "-n", "2024 Orders.Tests-2");
 
         var test = await project.TestAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         var report = Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
         Assert.Equal(Path.Combine(project.Directory, ReportPath), report);
-        AssertCoversTheSamplesCodeUnderTestOnly(report);
+        AssertCoversTheSamplesCodeUnderTestOnly(report, "_2024_Orders.Tests_2");
         var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
         Assert.Matches(@"^Coverage: \d+[.,]\d% of lines, \d+[.,]\d% of branches \(TestResults/coverage\.cobertura\.xml\)\. As HTML: ", summary);
 
@@ -53,8 +56,26 @@ public sealed class CoverageReportTests(TemplatePackage package)
         Assert.True(test.ExitCode == 0, test.ToString());
         var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
         Assert.Contains("is empty", summary, StringComparison.Ordinal);
+        Assert.Contains("references no project", summary, StringComparison.Ordinal);
         Assert.Contains("Add a ProjectReference to the project under test", summary, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
+
+        // A referenced project with nothing to cover yet (an interface) is told apart from none.
+        var contracts = root.Combine("Acme.Contracts");
+        Directory.CreateDirectory(contracts);
+        await File.WriteAllTextAsync(Path.Combine(contracts, "Acme.Contracts.csproj"),
+            "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <TargetFramework>net10.0</TargetFramework>\n  </PropertyGroup>\n</Project>\n", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(contracts, "IOrders.cs"),
+            "namespace Acme.Contracts;\n\npublic interface IOrders\n{\n    int Count { get; }\n}\n", cancellationToken);
+        var reference = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "add", "reference", Path.Combine(contracts, "Acme.Contracts.csproj"));
+        Assert.True(reference.ExitCode == 0, reference.ToString());
+
+        var again = await project.TestAsync(cancellationToken);
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        var second = Assert.Single(Lines(again.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
+        Assert.Contains("is empty although Acme.Orders.Tests references Acme.Contracts: there is no coverable code there yet", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("references no project", second, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
@@ -62,13 +83,13 @@ public sealed class CoverageReportTests(TemplatePackage package)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: true, cancellationToken);
-        var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests");
+        var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "123"), cancellationToken, "-n", "123");
 
         var test = await project.TestAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Test run summary: Passed!", test.Output, StringComparison.Ordinal);
-        AssertCoversTheSamplesCodeUnderTestOnly(Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura.*.xml")));
+        AssertCoversTheSamplesCodeUnderTestOnly(Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura.*.xml")), "_123");
 
         // Run directly, the test application prints coverlet's summary and the report it wrote.
         var run = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "run", "--no-build");
@@ -106,13 +127,13 @@ public sealed class CoverageReportTests(TemplatePackage package)
 
     // With the samples and no project under test: the samples' code under test is in the report,
     // covered, and no test, fixture or helper file is.
-    private static void AssertCoversTheSamplesCodeUnderTestOnly(string report)
+    private static void AssertCoversTheSamplesCodeUnderTestOnly(string report, string rootNamespace)
     {
         var classes = XDocument.Load(report).Descendants("class").ToList();
         var files = classes.Select(c => Path.GetFileName((string)c.Attribute("filename")!)).Distinct().ToList();
         Assert.Contains("OrderService.cs", files);
         Assert.All(files, file => Assert.False(file.EndsWith("Tests.cs", StringComparison.Ordinal) || file is "TestTimeouts.cs" or "OrderArchiveFixture.cs", file));
-        Assert.All(classes, c => Assert.StartsWith("Acme.Orders.Tests.Samples.CodeUnderTest.", (string)c.Attribute("name")!, StringComparison.Ordinal));
+        Assert.All(classes, c => Assert.StartsWith($"{rootNamespace}.Samples.CodeUnderTest.", (string)c.Attribute("name")!, StringComparison.Ordinal));
         Assert.True((int)XDocument.Load(report).Root!.Attribute("lines-covered")! > 0);
     }
 

@@ -15,10 +15,14 @@ public sealed partial class OptionValueTests(TemplatePackage package)
     /// <summary>Arguments, and the guard's long name that `dotnet new` then prints as the message.</summary>
     private static readonly (string[] Arguments, string Message)[] BadValues =
     [
-        (["--test-timeout", "0"], "--test-timeout-must-be-1-or-more-seconds"),
-        (["--test-timeout", "-5"], "--test-timeout-must-be-1-or-more-seconds"),
-        (["--hang-timeout", "0"], "--hang-timeout-must-be-1-or-more-seconds"),
-        (["--session-timeout", "-1"], "--session-timeout-must-be-1-or-more-minutes"),
+        (["--test-timeout", "0"], "--test-timeout-must-be-1-to-86400-seconds"),
+        (["--test-timeout", "-5"], "--test-timeout-must-be-1-to-86400-seconds"),
+        // Above a day: 99999999 s in milliseconds is no int, and TestTimeouts.cs would not compile (CS0220).
+        (["--test-timeout", "99999999"], "--test-timeout-must-be-1-to-86400-seconds"),
+        (["--hang-timeout", "0"], "--hang-timeout-must-be-1-to-86400-seconds"),
+        (["--hang-timeout", "86401"], "--hang-timeout-must-be-1-to-86400-seconds"),
+        (["--session-timeout", "-1"], "--session-timeout-must-be-1-to-1440-minutes"),
+        (["--session-timeout", "1441"], "--session-timeout-must-be-1-to-1440-minutes"),
         (["--session-timeout", "1", "--hang-timeout", "61"], "--session-timeout-must-last-at-least-as-long-as-hang-timeout"),
     ];
 
@@ -37,6 +41,8 @@ public sealed partial class OptionValueTests(TemplatePackage package)
 
             Assert.True(result.ExitCode == 102, result.ToString());
             Assert.Contains($"'{message}'", result.Output, StringComparison.Ordinal);
+            // No file at all. The engine creates the output folder before it checks conditionally
+            // required options (TemplateCreator), so the folder itself is there, and empty.
             Assert.Empty(Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories));
         }
 
@@ -46,6 +52,19 @@ public sealed partial class OptionValueTests(TemplatePackage package)
             template, "-n", "X.Tests", "-o", "X.Tests", "--no-restore", "--test-timeout", "90", "--hang-timeout", "60", "--session-timeout", "1");
         Assert.True(allowed.ExitCode == 0, allowed.ToString());
         Assert.True(File.Exists(Path.Combine(root.Path, "X.Tests", "X.Tests.csproj")), allowed.ToString());
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task The_largest_timeouts_allowed_give_a_project_that_builds_warning_free()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("max-timeouts");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("X.Tests"), cancellationToken,
+            "-n", "X.Tests", "--samples", "false", "--coverage", "false", "--test-timeout", "86400", "--hang-timeout", "86400", "--session-timeout", "1440");
+
+        await project.BuildAsync(cancellationToken);
+
+        Assert.Contains("TestTimeoutSeconds = 86400;", await File.ReadAllTextAsync(Path.Combine(project.Directory, "TestTimeouts.cs"), cancellationToken));
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
@@ -96,9 +115,9 @@ public sealed partial class OptionValueTests(TemplatePackage package)
         using var root = new TemporaryDirectory("timeout-help");
         var expected = new Dictionary<string, string>
         {
-            ["--test-timeout"] = "in seconds (default 30;",
-            ["--session-timeout"] = "in minutes (default 30;",
-            ["--hang-timeout"] = "in seconds (default 300;",
+            ["--test-timeout"] = "in seconds (default 30; 1 to 86400,",
+            ["--session-timeout"] = "in minutes (default 30; 1 to 1440,",
+            ["--hang-timeout"] = "in seconds (default 300; 1 to 86400,",
         };
 
         foreach (var template in ProjectTemplates.Append("async-test-settings"))
