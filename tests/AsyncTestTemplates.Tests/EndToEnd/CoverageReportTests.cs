@@ -83,13 +83,13 @@ public sealed class CoverageReportTests(TemplatePackage package)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: true, cancellationToken);
-        var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "123"), cancellationToken, "-n", "123");
+        var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "Orders"), cancellationToken, "-n", "123-Orders Tests");
 
         var test = await project.TestAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Test run summary: Passed!", test.Output, StringComparison.Ordinal);
-        AssertCoversTheSamplesCodeUnderTestOnly(Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura.*.xml")), "_123");
+        AssertCoversTheSamplesCodeUnderTestOnly(Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura.*.xml")), "_123_Orders_Tests");
 
         // Run directly, the test application prints coverlet's summary and the report it wrote.
         var run = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "run", "--no-build");
