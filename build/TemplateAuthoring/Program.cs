@@ -10,6 +10,7 @@ const string Usage = """
     usage:
       TemplateAuthoring validate <templatesRoot> --versions <Versions.props>
       TemplateAuthoring localize <templatesRoot> [--check]
+      TemplateAuthoring localize <templatesRoot> --translated <culture>[,<culture>…|all] [--template <name>]… [--key <key>]…
       TemplateAuthoring stage <templatesRoot> <destination> --versions <Versions.props> --pack-version <version>
       TemplateAuthoring package-readme <page.md> <guide.md> <destination>
       TemplateAuthoring rules
@@ -27,6 +28,7 @@ IReadOnlyList<Finding>? findings = args switch
     ["validate", var root, "--versions", var versions] => await TemplateValidator.ValidateAsync(root, versions, cancellation.Token),
     ["localize", var root] => await Localizer.LocalizeAsync(root, checkOnly: false, cancellation.Token),
     ["localize", var root, "--check"] => await Localizer.LocalizeAsync(root, checkOnly: true, cancellation.Token),
+    ["localize", var root, "--translated", var cultures, .. var filters] => await RecordTranslatedAsync(root, cultures, filters, cancellation.Token),
     ["stage", var root, var destination, "--versions", var versions, "--pack-version", var packVersion] =>
         await TemplateStager.StageAsync(root, destination, versions, packVersion, cancellation.Token),
     ["package-readme", var page, var guide, var destination] => await WritePackageReadmeAsync(page, guide, destination, cancellation.Token),
@@ -51,6 +53,35 @@ static async Task<IReadOnlyList<Finding>> WritePackageReadmeAsync(string page, s
 {
     await PackageReadme.WriteAsync(page, guide, destination, cancellationToken);
     return [];
+}
+
+// After a translator has updated a culture's strings: records them as translated from today's English.
+static async Task<IReadOnlyList<Finding>?> RecordTranslatedAsync(string root, string cultures, string[] filters, CancellationToken cancellationToken)
+{
+    var templates = new List<string>();
+    var keys = new List<string>();
+    for (var i = 0; i < filters.Length; i += 2)
+    {
+        switch (filters[i..])
+        {
+            case ["--template", var name, ..]: templates.Add(name); break;
+            case ["--key", var key, ..]: keys.Add(key); break;
+            default: return null;
+        }
+    }
+
+    var chosen = cultures == "all" ? Localizer.TranslatedCultures.ToList() : cultures.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    try
+    {
+        var (recorded, findings) = await Localizer.RecordTranslatedAsync(root, chosen, templates, keys, cancellationToken);
+        await Console.Out.WriteLineAsync($"Recorded {recorded} translation(s) of {string.Join(", ", chosen)} as made from the current English text.");
+        return findings;
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return null;
+    }
 }
 
 static IReadOnlyList<Finding> PrintRules()
