@@ -10,6 +10,7 @@ const string Usage = """
     usage:
       TemplateAuthoring validate <templatesRoot> --versions <Versions.props>
       TemplateAuthoring localize <templatesRoot> [--check]
+      TemplateAuthoring localize <templatesRoot> --worklist [<culture>[,<culture>…]]
       TemplateAuthoring localize <templatesRoot> --translated <culture>[,<culture>…|all] [--template <name>]… [--key <key>]…
       TemplateAuthoring stage <templatesRoot> <destination> --versions <Versions.props> --pack-version <version>
       TemplateAuthoring package-readme <page.md> <guide.md> <destination>
@@ -28,6 +29,7 @@ IReadOnlyList<Finding>? findings = args switch
     ["validate", var root, "--versions", var versions] => await TemplateValidator.ValidateAsync(root, versions, cancellation.Token),
     ["localize", var root] => await Localizer.LocalizeAsync(root, checkOnly: false, cancellation.Token),
     ["localize", var root, "--check"] => await Localizer.LocalizeAsync(root, checkOnly: true, cancellation.Token),
+    ["localize", var root, "--worklist", .. var cultures] when cultures.Length <= 1 => await PrintWorklistAsync(root, cultures, cancellation.Token),
     ["localize", var root, "--translated", var cultures, .. var filters] => await RecordTranslatedAsync(root, cultures, filters, cancellation.Token),
     ["stage", var root, var destination, "--versions", var versions, "--pack-version", var packVersion] =>
         await TemplateStager.StageAsync(root, destination, versions, packVersion, cancellation.Token),
@@ -52,6 +54,18 @@ return findings.Any(f => f.Severity == Severity.Error) ? 1 : 0;
 static async Task<IReadOnlyList<Finding>> WritePackageReadmeAsync(string page, string guide, string destination, CancellationToken cancellationToken)
 {
     await PackageReadme.WriteAsync(page, guide, destination, cancellationToken);
+    return [];
+}
+
+// Every key a translator has to look at, one tab-separated line each (culture, template, key, state, English).
+static async Task<IReadOnlyList<Finding>> PrintWorklistAsync(string root, string[] cultures, CancellationToken cancellationToken)
+{
+    var chosen = cultures.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    foreach (var gap in await Localizer.WorklistAsync(root, chosen, cancellationToken))
+    {
+        await Console.Out.WriteLineAsync(gap.ToString());
+    }
+
     return [];
 }
 

@@ -117,6 +117,50 @@ public static class Localizer
         return (recorded, [.. findings, .. await LocalizeAsync(templatesRoot, checkOnly: true, cancellationToken)]);
     }
 
+    /// <summary>
+    /// The translators' worklist: every key of every template that a culture lacks, has stale, never
+    /// recorded or no longer needs, by culture, then template, in the English file's order.
+    /// </summary>
+    public static async Task<IReadOnlyList<TranslationGap>> WorklistAsync(string templatesRoot, IReadOnlyCollection<string> cultures, CancellationToken cancellationToken)
+    {
+        var (templates, _) = await TemplateLoader.LoadAsync(templatesRoot, cancellationToken);
+        var gaps = new List<TranslationGap>();
+        foreach (var template in templates)
+        {
+            var record = await TranslationRecord.ReadAsync(template, cancellationToken);
+            gaps.AddRange(Gaps(template, LocalizationKeys.Build(template), record).Where(gap => cultures.Count == 0 || cultures.Contains(gap.Culture)));
+        }
+
+        return gaps.OrderBy(gap => gap.Culture, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Per translated culture (its file there or not) and key: what a translator has to do.</summary>
+    private static IEnumerable<TranslationGap> Gaps(TemplateFolder template, IReadOnlyList<KeyValuePair<string, string>> strings, TranslationRecord record)
+    {
+        var keys = strings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var culture in TranslatedCultures)
+        {
+            var translation = template.Localizations.FirstOrDefault(l => l.Culture == culture);
+            var path = translation?.Json.Path ?? Path.Combine(template.LocalizeDirectory, LocalizationFile.FileName(culture));
+            foreach (var (key, english) in strings)
+            {
+                var state = translation?.Json.Root[key]?.GetValueKind() != JsonValueKind.String ? TranslationState.Missing
+                    : record.SourceOf(culture, key) is not { } source ? TranslationState.Unrecorded
+                    : source != TranslationRecord.Hash(english) ? TranslationState.Stale
+                    : (TranslationState?)null;
+                if (state is { } found)
+                {
+                    yield return new TranslationGap(culture, template.Name, key, found, english, path);
+                }
+            }
+
+            foreach (var key in translation?.Json.Root.Select(m => m.Key).Where(k => !keys.Contains(k)) ?? [])
+            {
+                yield return new TranslationGap(culture, template.Name, key, TranslationState.Obsolete, null, path);
+            }
+        }
+    }
+
     private static async Task<IReadOnlyList<Finding>> CheckTranslationsAsync(TemplateFolder template, IReadOnlyList<KeyValuePair<string, string>> strings, CancellationToken cancellationToken)
     {
         var findings = new List<Finding>();
@@ -130,54 +174,36 @@ public static class Localizer
             return [Finding.Error(TemplateLoader.InvalidJsonCode, $"'{TranslationRecord.FileName}' is not a valid record (an object of culture: {{ key: hash }}): {e.Message}", TranslationRecord.PathIn(template))];
         }
 
-        foreach (var culture in TranslatedCultures.Where(c => template.Localizations.All(l => l.Culture != c)))
+        var missingFiles = TranslatedCultures.Where(c => template.Localizations.All(l => l.Culture != c)).ToHashSet(StringComparer.Ordinal);
+        foreach (var culture in missingFiles)
         {
             findings.Add(Finding.Error(CultureSetCode,
                 $"'{LocalizationFile.FileName(culture)}' is missing ({culture}): every template ships {string.Join(", ", Cultures)}. Translate '{LocalizationFile.FileName(SourceCulture)}' into it, then run '{Command} --translated {culture}'.",
                 Path.Combine(template.LocalizeDirectory, LocalizationFile.FileName(culture))));
         }
 
-        var keys = strings.Select(s => s.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (var translation in template.Localizations.Where(l => l.Culture != SourceCulture))
+        foreach (var translation in template.Localizations.Where(l => l.Culture != SourceCulture && !Cultures.Contains(l.Culture)))
         {
-            var culture = translation.Culture;
-            var file = translation.FileNameOnly;
-            if (!Cultures.Contains(culture))
-            {
-                findings.Add(Finding.Error(CultureSetCode,
-                    $"'{file}' is for {culture}, a culture the pack does not ship (it ships {string.Join(", ", Cultures)}): rename or delete it.",
-                    translation.Json.Path));
-                continue;
-            }
+            findings.Add(Finding.Error(CultureSetCode,
+                $"'{translation.FileNameOnly}' is for {translation.Culture}, a culture the pack does not ship (it ships {string.Join(", ", Cultures)}): rename or delete it.",
+                translation.Json.Path));
+        }
 
-            foreach (var (key, english) in strings)
+        // A missing file is one finding (above), not one per key.
+        foreach (var gap in Gaps(template, strings, record).Where(gap => !missingFiles.Contains(gap.Culture)))
+        {
+            var (culture, file) = (gap.Culture, LocalizationFile.FileName(gap.Culture));
+            findings.Add(gap.State switch
             {
-                var text = translation.Json.Root[key];
-                if (text?.GetValueKind() != JsonValueKind.String)
-                {
-                    findings.Add(Finding.Error(MissingKeyCode,
-                        $"{culture}: '{file}' has no '{key}' (English: \"{english}\"): translate it, then run '{Command} --translated {culture}'.",
-                        translation.Json.Path));
-                }
-                else if (record.SourceOf(culture, key) is not { } source)
-                {
-                    findings.Add(Finding.Error(StaleTranslationCode,
-                        $"{culture}: '{key}' is not recorded as translated in '{TranslationRecord.FileName}' (English: \"{english}\"): check the translation, then run '{Command} --translated {culture}'.",
-                        translation.Json.Path));
-                }
-                else if (source != TranslationRecord.Hash(english))
-                {
-                    findings.Add(Finding.Error(StaleTranslationCode,
-                        $"{culture}: '{key}' is stale: its English text changed since it was translated (now: \"{english}\"): update the translation, then run '{Command} --translated {culture}'.",
-                        translation.Json.Path));
-                }
-            }
-
-            foreach (var key in translation.Json.Root.Select(m => m.Key).Where(k => !keys.Contains(k)))
-            {
-                findings.Add(Finding.Error(ObsoleteKeyCode,
-                    $"{culture}: '{file}' translates '{key}', which template.json no longer has: delete it.", translation.Json.Path));
-            }
+                TranslationState.Missing => Finding.Error(MissingKeyCode,
+                    $"{culture}: '{file}' has no '{gap.Key}' (English: \"{gap.English}\"): translate it, then run '{Command} --translated {culture}'.", gap.Path),
+                TranslationState.Unrecorded => Finding.Error(StaleTranslationCode,
+                    $"{culture}: '{gap.Key}' is not recorded as translated in '{TranslationRecord.FileName}' (English: \"{gap.English}\"): check the translation, then run '{Command} --translated {culture}'.", gap.Path),
+                TranslationState.Stale => Finding.Error(StaleTranslationCode,
+                    $"{culture}: '{gap.Key}' is stale: its English text changed since it was translated (now: \"{gap.English}\"): update the translation, then run '{Command} --translated {culture}'.", gap.Path),
+                _ => Finding.Error(ObsoleteKeyCode,
+                    $"{culture}: '{file}' translates '{gap.Key}', which template.json no longer has: delete it.", gap.Path),
+            });
         }
 
         return findings;

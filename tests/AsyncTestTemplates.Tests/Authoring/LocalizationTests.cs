@@ -145,6 +145,16 @@ public sealed partial class LocalizationTests
         Assert.Equal(Localizer.TranslatedCultures.SelectMany(c => new[] { $"{c}: 'symbols/runner/displayName'", $"{c}: 'symbols/testTimeout/description'" }).Order(),
             findings.Select(f => Culture().Match(f).Value).Order());
 
+        // The translators' worklist (localize --worklist de,ja): culture, template, key, state, today's English.
+        Assert.Equal(
+            [
+                "de\ta\tsymbols/runner/displayName\tstale\tRunner",
+                "de\ta\tsymbols/testTimeout/description\tstale\tThe per-test timeout in seconds (1 to 86400).",
+                "ja\ta\tsymbols/runner/displayName\tstale\tRunner",
+                "ja\ta\tsymbols/testTimeout/description\tstale\tThe per-test timeout in seconds (1 to 86400).",
+            ],
+            (await Localizer.WorklistAsync(pack.TemplatesRoot, ["de", "ja"], CancellationToken)).Select(gap => gap.ToString()));
+
         // The German translator updates one key and records just that one: the other stays stale, in German too.
         pack.Single.Localizations["de"]["symbols/testTimeout/description"] = "Das Timeout pro Test in Sekunden (1 bis 86400).";
         var (recorded, after) = await pack.RecordTranslatedAsync(["de"], ["symbols/testTimeout/description"], CancellationToken);
