@@ -11,6 +11,7 @@ const string Usage = """
       TemplateAuthoring validate <templatesRoot> --versions <Versions.props>
       TemplateAuthoring localize <templatesRoot> [--check]
       TemplateAuthoring localize <templatesRoot> --worklist [<culture>[,<culture>…]]
+      TemplateAuthoring localize <templatesRoot> --apply <worklist with a sixth column, the translation>
       TemplateAuthoring localize <templatesRoot> --translated <culture>[,<culture>…|all] [--template <name>]… [--key <key>]…
       TemplateAuthoring stage <templatesRoot> <destination> --versions <Versions.props> --pack-version <version>
       TemplateAuthoring package-readme <page.md> <guide.md> <destination>
@@ -30,6 +31,7 @@ IReadOnlyList<Finding>? findings = args switch
     ["localize", var root] => await Localizer.LocalizeAsync(root, checkOnly: false, cancellation.Token),
     ["localize", var root, "--check"] => await Localizer.LocalizeAsync(root, checkOnly: true, cancellation.Token),
     ["localize", var root, "--worklist", .. var cultures] when cultures.Length <= 1 => await PrintWorklistAsync(root, cultures, cancellation.Token),
+    ["localize", var root, "--apply", var worklist] => await ApplyAsync(root, worklist, cancellation.Token),
     ["localize", var root, "--translated", var cultures, .. var filters] => await RecordTranslatedAsync(root, cultures, filters, cancellation.Token),
     ["stage", var root, var destination, "--versions", var versions, "--pack-version", var packVersion] =>
         await TemplateStager.StageAsync(root, destination, versions, packVersion, cancellation.Token),
@@ -67,6 +69,22 @@ static async Task<IReadOnlyList<Finding>> PrintWorklistAsync(string root, string
     }
 
     return [];
+}
+
+// The worklist with the translations added as a sixth column: written into the files and recorded.
+static async Task<IReadOnlyList<Finding>?> ApplyAsync(string root, string worklist, CancellationToken cancellationToken)
+{
+    try
+    {
+        var (applied, findings) = await TranslationImport.ApplyAsync(root, worklist, cancellationToken);
+        await Console.Out.WriteLineAsync($"Applied and recorded {applied} translation(s) from {worklist}.");
+        return findings;
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return null;
+    }
 }
 
 // After a translator has updated a culture's strings: records them as translated from today's English.

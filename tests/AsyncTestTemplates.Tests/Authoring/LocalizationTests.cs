@@ -173,6 +173,33 @@ public sealed partial class LocalizationTests
     }
 
     [Fact]
+    public async Task The_worklist_with_a_translation_column_applied_updates_and_records_just_those_keys()
+    {
+        using var pack = new DraftPack("a");
+        await pack.TranslateAllAsync(CancellationToken);
+        pack.Single.Symbol("testTimeout")["description"] = "The per-test timeout in seconds (1 to 86400).";
+        pack.Single.Localizations["de"]["symbols/retries/description"] = "Wie oft wiederholt wird.";
+        await pack.LocalizeAsync(checkOnly: false, CancellationToken);
+        var worklist = (await Localizer.WorklistAsync(pack.TemplatesRoot, ["de", "ja"], CancellationToken)).Select(gap => gap.ToString()).ToList();
+        Assert.Equal(3, worklist.Count);
+
+        // German done (the obsolete key with an empty translation is deleted), Japanese left for later.
+        var file = Path.Combine(pack.TemplatesRoot, "..", "worklist.tsv");
+        await File.WriteAllLinesAsync(file, worklist.Select(line => line.StartsWith("de\t", StringComparison.Ordinal)
+            ? line + "\t" + (line.Contains("retries", StringComparison.Ordinal) ? "" : "Das Timeout pro Test in Sekunden (1 bis 86400).")
+            : line), CancellationToken);
+        var (applied, findings) = await TranslationImport.ApplyAsync(pack.TemplatesRoot, file, CancellationToken);
+
+        Assert.Equal(2, applied);
+        Assert.DoesNotContain(findings, f => f.File.EndsWith("templatestrings.de.json", StringComparison.Ordinal));
+        Assert.Equal(12, findings.Count);
+        var german = DraftTemplate.Parse(await File.ReadAllTextAsync(pack.PathOf(pack.Single, ".template.config", "localize", "templatestrings.de.json"), CancellationToken));
+        Assert.Equal("Das Timeout pro Test in Sekunden (1 bis 86400).", german["symbols/testTimeout/description"]!.GetValue<string>());
+        Assert.False(german.ContainsKey("symbols/retries/description"));
+        Assert.Equal("[de] Test runner", german["symbols/runner/displayName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Recording_a_culture_the_pack_does_not_ship_is_refused()
     {
         using var pack = new DraftPack("a");
