@@ -27,7 +27,7 @@ public sealed class TemplateLanguageTests(TemplatePackage package)
         using var root = new TemporaryDirectory("help-language");
         var english = await StringsAsync("en", cancellationToken);
 
-        // One process per language, so the four cost a few seconds: .ci/run exports DOTNET_CLI_UI_LANGUAGE=en for everything else.
+        // One process per language (a few seconds for the four); every other process the tests start gets DOTNET_CLI_UI_LANGUAGE=en (ProcessRunner).
         foreach (var (language, culture) in Languages)
         {
             var translated = await StringsAsync(culture, cancellationToken);
@@ -43,9 +43,8 @@ public sealed class TemplateLanguageTests(TemplatePackage package)
                 Assert.False(shown.Contains(WithoutWhitespace(english[key]), StringComparison.Ordinal), $"{language}: '{key}' is shown in English:\n{help}");
             }
 
-            // The option names and the range stay as typed.
+            // The option names stay as typed (RealTemplateTests checks every translation keeps the English text's names and numbers).
             Assert.Contains("--test-timeout", help.StandardOutput, StringComparison.Ordinal);
-            Assert.Contains("86400", translated["symbols/testTimeout/description"], StringComparison.Ordinal);
         }
     }
 
