@@ -10,6 +10,9 @@ const string Usage = """
     usage:
       TemplateAuthoring validate <templatesRoot> --versions <Versions.props>
       TemplateAuthoring localize <templatesRoot> [--check]
+      TemplateAuthoring localize <templatesRoot> --worklist [<culture>[,<culture>…]]
+      TemplateAuthoring localize <templatesRoot> --apply <worklist with a sixth column, the translation>
+      TemplateAuthoring localize <templatesRoot> --translated <culture>[,<culture>…|all] [--template <name>]… [--key <key>]…
       TemplateAuthoring stage <templatesRoot> <destination> --versions <Versions.props> --pack-version <version>
       TemplateAuthoring package-readme <page.md> <guide.md> <destination>
       TemplateAuthoring rules
@@ -27,6 +30,9 @@ IReadOnlyList<Finding>? findings = args switch
     ["validate", var root, "--versions", var versions] => await TemplateValidator.ValidateAsync(root, versions, cancellation.Token),
     ["localize", var root] => await Localizer.LocalizeAsync(root, checkOnly: false, cancellation.Token),
     ["localize", var root, "--check"] => await Localizer.LocalizeAsync(root, checkOnly: true, cancellation.Token),
+    ["localize", var root, "--worklist", .. var cultures] when cultures.Length <= 1 => await PrintWorklistAsync(root, cultures, cancellation.Token),
+    ["localize", var root, "--apply", var worklist] => await ApplyAsync(root, worklist, cancellation.Token),
+    ["localize", var root, "--translated", var cultures, .. var filters] => await RecordTranslatedAsync(root, cultures, filters, cancellation.Token),
     ["stage", var root, var destination, "--versions", var versions, "--pack-version", var packVersion] =>
         await TemplateStager.StageAsync(root, destination, versions, packVersion, cancellation.Token),
     ["package-readme", var page, var guide, var destination] => await WritePackageReadmeAsync(page, guide, destination, cancellation.Token),
@@ -51,6 +57,63 @@ static async Task<IReadOnlyList<Finding>> WritePackageReadmeAsync(string page, s
 {
     await PackageReadme.WriteAsync(page, guide, destination, cancellationToken);
     return [];
+}
+
+// Every key a translator has to look at, one tab-separated line each (culture, template, key, state, English).
+static async Task<IReadOnlyList<Finding>> PrintWorklistAsync(string root, string[] cultures, CancellationToken cancellationToken)
+{
+    var chosen = cultures.SelectMany(c => c.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+    foreach (var gap in await Localizer.WorklistAsync(root, chosen, cancellationToken))
+    {
+        await Console.Out.WriteLineAsync(gap.ToString());
+    }
+
+    return [];
+}
+
+// The worklist with the translations added as a sixth column: written into the files and recorded.
+static async Task<IReadOnlyList<Finding>?> ApplyAsync(string root, string worklist, CancellationToken cancellationToken)
+{
+    try
+    {
+        var (applied, findings) = await TranslationImport.ApplyAsync(root, worklist, cancellationToken);
+        await Console.Out.WriteLineAsync($"Applied and recorded {applied} translation(s) from {worklist}.");
+        return findings;
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return null;
+    }
+}
+
+// After a translator has updated a culture's strings: records them as translated from today's English.
+static async Task<IReadOnlyList<Finding>?> RecordTranslatedAsync(string root, string cultures, string[] filters, CancellationToken cancellationToken)
+{
+    var templates = new List<string>();
+    var keys = new List<string>();
+    for (var i = 0; i < filters.Length; i += 2)
+    {
+        switch (filters[i..])
+        {
+            case ["--template", var name, ..]: templates.Add(name); break;
+            case ["--key", var key, ..]: keys.Add(key); break;
+            default: return null;
+        }
+    }
+
+    var chosen = cultures == "all" ? Localizer.TranslatedCultures.ToList() : cultures.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    try
+    {
+        var (recorded, findings) = await Localizer.RecordTranslatedAsync(root, chosen, templates, keys, cancellationToken);
+        await Console.Out.WriteLineAsync($"Recorded {recorded} translation(s) of {string.Join(", ", chosen)} as made from the current English text.");
+        return findings;
+    }
+    catch (ArgumentException e)
+    {
+        await Console.Error.WriteLineAsync(e.Message);
+        return null;
+    }
 }
 
 static IReadOnlyList<Finding> PrintRules()

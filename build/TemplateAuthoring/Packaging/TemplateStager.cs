@@ -51,5 +51,7 @@ public static class TemplateStager
         Directory.EnumerateFiles(templatesRoot, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Where(file => !Path.GetRelativePath(templatesRoot, file).Split('/', '\\').SkipLast(1).Any(SkippedFolders.Contains))
             .Where(file => !file.EndsWith(".user", StringComparison.OrdinalIgnoreCase))
+            // The translators' record is the authoring tool's, not the engine's.
+            .Where(file => Path.GetFileName(file) != Localization.TranslationRecord.FileName)
             .Order(StringComparer.Ordinal);
 }

@@ -1,4 +1,5 @@
 using AsyncTestTemplates.Authoring.Findings;
+using AsyncTestTemplates.Authoring.Localization;
 
 namespace AsyncTestTemplates.Authoring.Validation;
 
@@ -44,12 +45,15 @@ public static class RuleCatalogue
         new("ATT0011", Severity.Error, "a `PackageReference`/`PackageVersion` in a template has a literal version instead of a `${Name}` token"),
         new("ATT0012", Severity.Error, "`ide.host.json` is missing, has no `icon`, or names an icon file that does not exist"),
         new("ATT0013", Severity.Error, "`templatestrings.en.json` is missing or out of date (`localize --check`)"),
-        new("ATT0014", Severity.Warning, "a translation has a key `template.json` no longer produces"),
+        new("ATT0014", Severity.Error, "a translation (`templatestrings.<culture>.json`) has a key `template.json` no longer produces"),
         new("ATT0015", Severity.Error, "a `.template.config` file is not a valid JSON object"),
         new("ATT0016", Severity.Error, "an item template (`tags.type` = `item`) has no `appliesTo` in `ide.host.json` or no `constraints` in `template.json`"),
         new("ATT0017", Severity.Error, "`dotnetcli.host.json` has no `usageExamples`"),
         new("ATT0018", Severity.Error, "`classifications` lacks `Async` (so `dotnet new list --tag Async` lists every template of the pack)"),
         new("ATT0019", Severity.Error, "a guard parameter (`isRequired` is a condition, such as `(testTimeout <= 0)`, so `dotnet new` stops with exit 102 and prints its long name as the message) is visible in `ide.host.json` or not hidden (`isHidden`) in `dotnet new --help`; guards need no IDE visibility (ATT0004 skips them)"),
+        new("ATT0020", Severity.Error, $"a template lacks the `templatestrings.<culture>.json` of one of the cultures the pack ships ({string.Join(", ", Localizer.Cultures)}, the SDK's own), or has one for another culture"),
+        new("ATT0021", Severity.Error, "a translation lacks a key of `templatestrings.en.json` (or its value is not a string)"),
+        new("ATT0022", Severity.Error, "a translation is stale: the English text of its key changed since it was translated, or it was never recorded as translated (`localize/translated-from.json`; after updating it: `localize templates --translated <culture>`)"),
         new("ATT0100", Severity.Error, "a `${Name}` token that `build/Versions.props` does not define (also reported when the templates are staged for packing)"),
     ];
 

@@ -49,6 +49,35 @@ public sealed class DraftPack : IDisposable
         return Describe(await Localizer.LocalizeAsync(TemplatesRoot, checkOnly, cancellationToken));
     }
 
+    /// <summary>
+    /// Writes every template's English file, a translation of it into each other culture of the pack
+    /// ("[de] " before each English text) and the record that they are translated from it: a pack the
+    /// localization check passes, for a test to break in one way.
+    /// </summary>
+    public async Task TranslateAllAsync(CancellationToken cancellationToken)
+    {
+        await LocalizeAsync(checkOnly: false, cancellationToken);
+        foreach (var template in Templates)
+        {
+            var english = DraftTemplate.Parse(await File.ReadAllTextAsync(PathOf(template, ".template.config", "localize", "templatestrings.en.json"), cancellationToken));
+            foreach (var culture in Localizer.TranslatedCultures)
+            {
+                template.Localizations[culture] = new JsonObject(english.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)$"[{culture}] {m.Value}")));
+            }
+        }
+
+        await WriteAsync(cancellationToken);
+        await RecordTranslatedAsync(Localizer.TranslatedCultures.ToList(), [], cancellationToken);
+    }
+
+    /// <summary>What <c>localize --translated</c> does: how many keys it recorded, and the check's findings after it.</summary>
+    public async Task<(int Recorded, IReadOnlyList<string> Findings)> RecordTranslatedAsync(IReadOnlyCollection<string> cultures, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
+        await WriteAsync(cancellationToken);
+        var (recorded, findings) = await Localizer.RecordTranslatedAsync(TemplatesRoot, cultures, [], keys, cancellationToken);
+        return (recorded, Describe(findings));
+    }
+
     /// <summary>Writes the drafts (again); files a test wrote itself are left alone.</summary>
     public async Task WriteAsync(CancellationToken cancellationToken)
     {

@@ -68,6 +68,11 @@ public sealed partial class TemplatePackage : IAsyncLifetime
         Dotnet.RunAsync(workingDirectory, TimeSpan.FromMinutes(3), cancellationToken,
             ["new", .. arguments, "--debug:custom-hive", HivePath, "--no-update-check"]);
 
+    /// <summary>As <see cref="NewAsync(string, CancellationToken, string[])"/>, with variables set for this one process (DOTNET_CLI_UI_LANGUAGE, say).</summary>
+    public Task<ProcessResult> NewAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] arguments) =>
+        Dotnet.RunAsync(workingDirectory, TimeSpan.FromMinutes(3), environment, cancellationToken,
+            ["new", .. arguments, "--debug:custom-hive", HivePath, "--no-update-check"]);
+
     public ValueTask DisposeAsync()
     {
         _root.Dispose();
