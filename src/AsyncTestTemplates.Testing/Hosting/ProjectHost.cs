@@ -26,10 +26,17 @@ namespace AsyncTestTemplates.Testing;
 /// that is harmless, but a <c>Main</c> that then calls <c>Environment.Exit</c> ends the test run.
 /// </para>
 /// <para>
-/// Where the entry point builds no host (an interactive console, a <c>Main</c> that waits for input),
-/// <see cref="EntryPointNotUsedReason"/> says why, and every hosted service class of the assembly is
-/// started instead in a host of the harness's own, with the app's settings files but none of its
-/// registrations: register their dependencies with <see cref="ProjectHostOptions.ConfigureTestServices"/>.
+/// Where the entry point builds no host — it throws, returns, or reads console input (it is given an
+/// empty one) before it builds one — <see cref="EntryPointNotUsedReason"/> says why, and every hosted
+/// service class of the assembly is started instead in a host of the harness's own, with the app's
+/// settings files but none of its registrations: register their dependencies with
+/// <see cref="ProjectHostOptions.ConfigureTestServices"/>. Only an entry point that waits for
+/// something else is given up after the real-time guard.
+/// </para>
+/// <para>
+/// Every failure lists each hosted service and what was seen of it; a setting the app validates
+/// (<c>OptionsValidationException</c>) is named by its configuration key, with
+/// <see cref="ProjectHostOptions.Settings"/> as the place to give it.
 /// </para>
 /// <para>
 /// An app's static state (a static logger, caches) is shared by every boot in the process, so one
