@@ -56,6 +56,7 @@ public sealed class ProjectHost : IAsyncDisposable
     private readonly TimeSpan _limit;
     private Task? _stopping;
     private bool _disposed;
+    private volatile InvalidOperationException? _reported;
 
     private ProjectHost(IHost host, TimerAwareFakeTimeProvider time, ServiceActivityProbe probe, OutboundHttpRefusal? refusal,
         ProjectHostOptions options, TimeSpan limit, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
@@ -266,7 +267,7 @@ public sealed class ProjectHost : IAsyncDisposable
         var failures = Failures();
         if (failures.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw _reported = new InvalidOperationException(
                 $"The project under test did not run cleanly in the test:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", failures)}" +
                 $"{Environment.NewLine}Replace what cannot work in a test (a real HTTP API, a broker, a database server) in ProjectHostOptions.ConfigureTestServices, " +
                 "e.g. services.AddSingleton<IYourDependency, FakeDependency>(); give the settings the app requires in ProjectHostOptions.Settings." +
@@ -297,6 +298,24 @@ public sealed class ProjectHost : IAsyncDisposable
         catch when (stoppedByTest)
         {
             // The test called StopAsync and has already seen this exception.
+        }
+        catch (Exception stopFailure) when (_reported is { } reported)
+        {
+            // The test is failing with ThrowIfFailed's report, which an exception from here (the
+            // disposal at the end of its `await using`) replaces: the report goes on, with the
+            // crashes the stop found that it had not seen yet (a refused call is reported as soon
+            // as it is made, its caller's crash a moment later).
+            var later = BackgroundServices()
+                .Where(service => service.ExecuteTask is { IsFaulted: true } && !reported.Message.Contains($"{service.GetType().FullName} crashed", StringComparison.Ordinal))
+                .Select(service => $"{service.GetType().FullName} crashed: {Shorten(service.ExecuteTask!.Exception!.GetBaseException())}")
+                .ToList();
+            if (later.Count > 0 || stopFailure is TimeoutException)
+            {
+                throw new InvalidOperationException(
+                    $"{reported.Message}{Environment.NewLine}When the host stopped:{Environment.NewLine}- " +
+                    string.Join(Environment.NewLine + "- ", later.Count > 0 ? later : [stopFailure.Message]),
+                    stopFailure);
+            }
         }
         finally
         {

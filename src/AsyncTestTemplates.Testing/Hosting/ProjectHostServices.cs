@@ -33,6 +33,7 @@ internal static class ProjectHostServices
         services.RemoveAll<ILoggerFactory>();
         services.AddSingleton<ILoggerFactory, LoggerFactory>();
 
+        services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new HttpCallProbe(probe));
         if (refusal is not null)
         {
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(refusal);

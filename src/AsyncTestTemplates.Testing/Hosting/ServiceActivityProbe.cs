@@ -56,10 +56,12 @@ internal sealed class ServiceActivityProbe
         {
             Record(type, activity);
         }
-        else if (!category.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal))
+        else if (!category.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal)
+            && !category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal))
         {
             // (The host's own record of a service's failure is logged from the failing service's
-            // stack: it is no act of the service's; its end is recorded as such.)
+            // stack: it is no act of the service's; its end is recorded as such. HttpClient's lines
+            // come before the call's outcome: HttpCallProbe records the call once it has one.)
             OnActivityFromStack(activity);
         }
     }
