@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,51 @@ switch (shape)
         // A tool that waits for a signal before it does anything (stdin, a key press).
         using var never = new ManualResetEventSlim();
         never.Wait();
+        break;
+    }
+
+    case "menu":
+    {
+        // An interactive tool: a menu read from the console, asked again on anything it does not know.
+        while (true)
+        {
+            Console.WriteLine("1) Import orders  2) Export orders  q) Quit");
+            var choice = Console.ReadLine();
+            if (choice == "q")
+            {
+                return;
+            }
+
+            Console.WriteLine(choice is "1" or "2" ? "Working..." : $"Unknown choice '{choice}'");
+        }
+    }
+
+    case "throws":
+        // A check before the host is built, as Console.ReadKey under a runner or a missing licence file fail.
+        throw new InvalidOperationException("Cannot read keys when either application does not have a console or when console input has been redirected.");
+    case "typed-clients":
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection("Catalog")).ValidateDataAnnotations();
+        builder.Services.AddTransient<TokenHandler>();
+        builder.Services.AddHttpClient("auth", client => client.BaseAddress = new Uri("http://auth.invalid/"));
+        builder.Services.AddHttpClient<StockClient>(client => client.BaseAddress = new Uri("http://stock.invalid/"))
+            .AddHttpMessageHandler<TokenHandler>()
+            .AddStandardResilienceHandler();
+        builder.Services.AddHttpClient<CatalogClient>();
+        builder.Services.AddHostedService<StockSync>();
+        builder.Services.AddHostedService<CatalogSync>();
+        builder.Build().Run();
+        break;
+    }
+
+    case "validate-on-start":
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection("Catalog")).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient<CatalogClient>().ConfigurePrimaryHttpMessageHandler(() => new CatalogHandler());
+        builder.Services.AddHostedService<CatalogSync>();
+        builder.Build().Run();
         break;
     }
 

@@ -53,3 +53,60 @@ internal sealed class PriceWorker(PriceClient prices) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken) => await prices.GetPriceAsync(stoppingToken);
 }
+
+internal sealed class CatalogOptions
+{
+    [System.ComponentModel.DataAnnotations.Required]
+    public string? ApiKey { get; set; }
+}
+
+/// <summary>Gets a token from the auth server (its own client) before every call it passes on.</summary>
+internal sealed class TokenHandler(IHttpClientFactory clients) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var auth = clients.CreateClient("auth");
+        using var token = await auth.PostAsync(new Uri("token", UriKind.Relative), null, cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await token.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false));
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+internal sealed class StockClient(HttpClient http)
+{
+    public Task<string> GetLevelsAsync(CancellationToken cancellationToken) => http.GetStringAsync(new Uri("levels", UriKind.Relative), cancellationToken);
+}
+
+/// <summary>Its first act is a call through a token handler and a resilience pipeline; it logs nothing before.</summary>
+internal sealed class StockSync(StockClient stock) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        await stock.GetLevelsAsync(stoppingToken).ConfigureAwait(false);
+    }
+}
+
+internal sealed class CatalogClient(HttpClient http, Microsoft.Extensions.Options.IOptions<CatalogOptions> options)
+{
+    // The setting is read (and validated) on first use, not at start.
+    public Task<string> GetAsync(CancellationToken cancellationToken) =>
+        http.GetStringAsync(new Uri($"http://catalog.invalid/items?key={options.Value.ApiKey}"), cancellationToken);
+}
+
+internal sealed class CatalogHandler : HttpMessageHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent("[]") });
+}
+
+/// <summary>Fails on a required setting nobody gave it.</summary>
+internal sealed class CatalogSync(CatalogClient catalog, ILogger<CatalogSync> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var items = await catalog.GetAsync(stoppingToken).ConfigureAwait(false);
+        logger.LogInformation("Catalog: {Items}", items);
+    }
+}

@@ -25,8 +25,9 @@ internal sealed class EntryPointInterceptor : IObserver<DiagnosticListener>, IOb
     private EntryPointInterceptor(Action<IHostBuilder> configure) => _configure = configure;
 
     /// <summary>
-    /// Starts <paramref name="entryPoint"/> on a thread of its own and returns the host it built, or
-    /// null with the reason when it built none within <paramref name="limit"/>.
+    /// Starts <paramref name="entryPoint"/> on a thread of its own, with no console input, and returns
+    /// the host it built, or null with the reason when it built none: it threw, it returned, or it
+    /// built none within <paramref name="limit"/>. The first two are known as soon as they happen.
     /// </summary>
     public static async Task<(IHost? Host, string? NoHostReason)> BuildHostAsync(
         MethodInfo entryPoint, string[] arguments, Action<IHostBuilder> configure, TimeSpan limit, CancellationToken cancellationToken)
@@ -34,12 +35,17 @@ internal sealed class EntryPointInterceptor : IObserver<DiagnosticListener>, IOb
         var interceptor = new EntryPointInterceptor(configure);
         using var subscription = DiagnosticListener.AllListeners.Subscribe(interceptor);
         var entryPointEnded = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // An interactive Main (a menu, "press Enter") must not wait for a keyboard the test has not
+        // got: its reads answer "end of input" at once. (Console.ReadKey throws by itself where the
+        // input is redirected, as it is under a test runner.)
+        var (input, restoreInput) = NoConsoleInput.Install();
+        using var restore = restoreInput;
 
         Current.Value = interceptor;
         var thread = new Thread(() => _ = RunAsync(entryPoint, arguments).ContinueWith(
             run => entryPointEnded.TrySetResult(run.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default))
         {
-            // A Main that waits for input must not keep the test process alive.
+            // A Main that waits for something else must not keep the test process alive.
             IsBackground = true,
             Name = $"Entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name}",
         };
@@ -57,19 +63,16 @@ internal sealed class EntryPointInterceptor : IObserver<DiagnosticListener>, IOb
             }
 
             var failure = await entryPointEnded.Task.ConfigureAwait(false);
-            if (failure is not null)
-            {
-                throw new InvalidOperationException(
-                    $"The entry point of {entryPoint.DeclaringType?.Assembly.GetName().Name} failed before it built its host: {failure.GetType().Name}: {failure.Message} " +
-                    "If it needs something a test cannot give it (a setting, a file, a server), supply it in ProjectHostOptions (Arguments, EnvironmentName, ContentRoot).",
-                    failure);
-            }
-
-            return (null, "its entry point returned without building a host (an interactive console, or a host built by other means)");
+            var readInput = input.WasRead ? "it read console input, which a test does not give (an interactive console), and " : "";
+            return failure is null
+                ? (null, $"{readInput}its entry point returned without building a host")
+                : (null, $"{readInput}its entry point threw {failure.GetType().Name} before it built a host: {failure.Message}");
         }
         catch (TimeoutException)
         {
-            return (null, $"its entry point built no host within {limit.TotalSeconds:0.#} s (real time): it may wait for input, or build its host later");
+            return (null, input.WasRead
+                ? $"its entry point read console input and then built no host within {limit.TotalSeconds:0.#} s (real time)"
+                : $"its entry point built no host within {limit.TotalSeconds:0.#} s (real time): it may wait for something other than console input, or build its host later");
         }
         finally
         {

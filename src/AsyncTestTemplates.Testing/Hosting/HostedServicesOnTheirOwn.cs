@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -12,7 +13,7 @@ internal static class HostedServicesOnTheirOwn
 {
     // No host from the entry point: every hosted service class of the assembly, in a host of our own
     // that reads the app's settings files, with the test's services.
-    public static IHost BuildHost(Assembly projectUnderTest, string[] arguments, ProjectHostOptions options, string contentRoot, Action<IServiceCollection> addTestServices)
+    public static IHost BuildHost(Assembly projectUnderTest, string[] arguments, ProjectHostOptions options, string contentRoot, string noHostReason, Action<IServiceCollection> addTestServices)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -21,6 +22,7 @@ internal static class HostedServicesOnTheirOwn
             ContentRootPath = contentRoot,
             ApplicationName = projectUnderTest.GetName().Name,
         });
+        builder.Configuration.AddInMemoryCollection(options.Settings);
         foreach (var type in HostedServiceClassesOf(projectUnderTest))
         {
             builder.Services.AddSingleton(typeof(IHostedService), type);
@@ -35,7 +37,8 @@ internal static class HostedServicesOnTheirOwn
         {
             // The Development environment validates every registration on build: the services' missing dependencies.
             throw new InvalidOperationException(
-                $"A hosted service of {projectUnderTest.GetName().Name} could not be created without its entry point's registrations: " +
+                $"Its entry point built no host ({noHostReason}), so the hosted service classes of {projectUnderTest.GetName().Name} were started on their own, " +
+                "without the entry point's registrations, and one could not be created: " +
                 string.Join(" ", ex.InnerExceptions.Select(inner => inner.GetBaseException().Message)) +
                 " Register what it needs in ProjectHostOptions.ConfigureTestServices.", ex);
         }

@@ -26,10 +26,17 @@ namespace AsyncTestTemplates.Testing;
 /// that is harmless, but a <c>Main</c> that then calls <c>Environment.Exit</c> ends the test run.
 /// </para>
 /// <para>
-/// Where the entry point builds no host (an interactive console, a <c>Main</c> that waits for input),
-/// <see cref="EntryPointNotUsedReason"/> says why, and every hosted service class of the assembly is
-/// started instead in a host of the harness's own, with the app's settings files but none of its
-/// registrations: register their dependencies with <see cref="ProjectHostOptions.ConfigureTestServices"/>.
+/// Where the entry point builds no host — it throws, returns, or reads console input (it is given an
+/// empty one) before it builds one — <see cref="EntryPointNotUsedReason"/> says why, and every hosted
+/// service class of the assembly is started instead in a host of the harness's own, with the app's
+/// settings files but none of its registrations: register their dependencies with
+/// <see cref="ProjectHostOptions.ConfigureTestServices"/>. Only an entry point that waits for
+/// something else is given up after the real-time guard.
+/// </para>
+/// <para>
+/// Every failure lists each hosted service and what was seen of it; a setting the app validates
+/// (<c>OptionsValidationException</c>) is named by its configuration key, with
+/// <see cref="ProjectHostOptions.Settings"/> as the place to give it.
 /// </para>
 /// <para>
 /// An app's static state (a static logger, caches) is shared by every boot in the process, so one
@@ -49,6 +56,7 @@ public sealed class ProjectHost : IAsyncDisposable
     private readonly TimeSpan _limit;
     private Task? _stopping;
     private bool _disposed;
+    private volatile InvalidOperationException? _reported;
 
     private ProjectHost(IHost host, TimerAwareFakeTimeProvider time, ServiceActivityProbe probe, OutboundHttpRefusal? refusal,
         ProjectHostOptions options, TimeSpan limit, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
@@ -101,7 +109,11 @@ public sealed class ProjectHost : IAsyncDisposable
             time.TimerCreated = dueTime => probe.OnActivityFromStack($"armed a timer on the injected TimeProvider (due in {dueTime})");
             var refusal = options.AllowOutboundHttp ? null : new OutboundHttpRefusal(probe);
             var contentRoot = options.ContentRoot ?? ProjectDirectoryOf() ?? AppContext.BaseDirectory;
-            string[] arguments = [$"--environment={options.EnvironmentName}", $"--contentRoot={contentRoot}", .. options.Arguments];
+            string[] arguments =
+            [
+                $"--environment={options.EnvironmentName}", $"--contentRoot={contentRoot}", .. options.Arguments,
+                .. options.Settings.Where(setting => setting.Value is not null).Select(setting => $"--{setting.Key}={setting.Value}"),
+            ];
 
             void AddTestServices(IServiceCollection services)
             {
@@ -134,13 +146,15 @@ public sealed class ProjectHost : IAsyncDisposable
                             }));
                         }
 
+                        // Last, over the app's own sources (an app may ignore its command line).
+                        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(options.Settings));
                         builder.ConfigureServices((_, services) => AddTestServices(services));
                     },
                     limit,
                     cancellationToken).ConfigureAwait(false);
             }
 
-            host ??= HostedServicesOnTheirOwn.BuildHost(projectUnderTest, arguments, options, contentRoot, AddTestServices);
+            host ??= HostedServicesOnTheirOwn.BuildHost(projectUnderTest, arguments, options, contentRoot, noHostReason!, AddTestServices);
             var hostedServiceTypes = HostedServicesOf(host, projectUnderTest);
             probe.Watch(hostedServiceTypes);
 
@@ -150,9 +164,15 @@ public sealed class ProjectHost : IAsyncDisposable
             }
             catch (Exception ex) when (ex is not TimeoutException and not OperationCanceledException)
             {
+                var failedIn = probe.ServiceTypesIn(ex);
                 throw new InvalidOperationException(
-                    $"The host of {projectUnderTest.GetName().Name} failed to start: {ex.GetType().Name}: {ex.Message} " +
-                    "If a service needs something a test cannot give it, replace it in ProjectHostOptions.ConfigureTestServices.", ex);
+                    $"The host of {projectUnderTest.GetName().Name} failed to start" +
+                    (failedIn.Count == 0 ? "" : $" in {string.Join(", ", failedIn.Select(type => type.FullName))}") +
+                    $": {ex.GetType().Name}: {ex.Message} " +
+                    (MissingSettings.Describe(ex, host.Services)
+                        ?? "If a service needs something a test cannot give it, replace it in ProjectHostOptions.ConfigureTestServices.") +
+                    ServiceReport(hostedServiceTypes, probe, refusal, type => failedIn.Contains(type) ? $"failed in its StartAsync: {ex.GetType().Name}: {ex.Message}" : null),
+                    ex);
             }
 
             return new ProjectHost(host, time, probe, refusal, options, limit, hostedServiceTypes, noHostReason);
@@ -185,7 +205,12 @@ public sealed class ProjectHost : IAsyncDisposable
                 case BackgroundService { ExecuteTask: { } execution }:
                     // Ran to its end, or failed: the body ran. (Cancelled before it ran says nothing.)
                     _ = execution.ContinueWith(
-                        task => _probe.Record(service.GetType(), task.IsFaulted ? "ended its ExecuteAsync with an exception" : "ran its ExecuteAsync to the end"),
+                        task =>
+                        {
+                            // A refused call it made is what it did first, though its own stack was gone when the call was refused.
+                            _ = _refusal?.Describe(except: new HashSet<Exception>());
+                            _probe.Record(service.GetType(), task.IsFaulted ? $"ended its ExecuteAsync with {Shorten(task.Exception!.GetBaseException())}" : "ran its ExecuteAsync to the end");
+                        },
                         CancellationToken.None,
                         TaskContinuationOptions.NotOnCanceled | TaskContinuationOptions.ExecuteSynchronously,
                         TaskScheduler.Default);
@@ -242,10 +267,11 @@ public sealed class ProjectHost : IAsyncDisposable
         var failures = Failures();
         if (failures.Count > 0)
         {
-            throw new InvalidOperationException(
+            throw _reported = new InvalidOperationException(
                 $"The project under test did not run cleanly in the test:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", failures)}" +
                 $"{Environment.NewLine}Replace what cannot work in a test (a real HTTP API, a broker, a database server) in ProjectHostOptions.ConfigureTestServices, " +
-                "e.g. services.AddSingleton<IYourDependency, FakeDependency>().");
+                "e.g. services.AddSingleton<IYourDependency, FakeDependency>(); give the settings the app requires in ProjectHostOptions.Settings." +
+                ServiceReport(HostedServiceTypes, _probe, _refusal, CrashOf));
         }
     }
 
@@ -273,6 +299,24 @@ public sealed class ProjectHost : IAsyncDisposable
         {
             // The test called StopAsync and has already seen this exception.
         }
+        catch (Exception stopFailure) when (_reported is { } reported)
+        {
+            // The test is failing with ThrowIfFailed's report, which an exception from here (the
+            // disposal at the end of its `await using`) replaces: the report goes on, with the
+            // crashes the stop found that it had not seen yet (a refused call is reported as soon
+            // as it is made, its caller's crash a moment later).
+            var later = BackgroundServices()
+                .Where(service => service.ExecuteTask is { IsFaulted: true } && !reported.Message.Contains($"{service.GetType().FullName} crashed", StringComparison.Ordinal))
+                .Select(service => $"{service.GetType().FullName} crashed: {Shorten(service.ExecuteTask!.Exception!.GetBaseException())}")
+                .ToList();
+            if (later.Count > 0 || stopFailure is TimeoutException)
+            {
+                throw new InvalidOperationException(
+                    $"{reported.Message}{Environment.NewLine}When the host stopped:{Environment.NewLine}- " +
+                    string.Join(Environment.NewLine + "- ", later.Count > 0 ? later : [stopFailure.Message]),
+                    stopFailure);
+            }
+        }
         finally
         {
             try
@@ -289,25 +333,66 @@ public sealed class ProjectHost : IAsyncDisposable
     private List<string> Failures()
     {
         List<string> failures = [];
+        HashSet<Exception> crashes = [];
         foreach (var service in BackgroundServices())
         {
             if (service.ExecuteTask is { IsFaulted: true } crashed)
             {
                 var ex = crashed.Exception!.GetBaseException();
-                failures.Add($"{service.GetType().FullName} crashed: {ex.GetType().Name}: {ex.Message}");
+                crashes.Add(ex);
+                failures.Add($"{service.GetType().FullName} crashed: {ex.GetType().Name}: {ex.Message}" +
+                    (MissingSettings.Describe(ex, _host.Services, withFailures: false) is { } settings ? $" {settings}" : ""));
             }
         }
 
         if (_refusal is not null)
         {
-            failures.AddRange(_refusal.Refused.Distinct());
+            // A refused call that crashed its caller is in that crash's line already.
+            failures.AddRange(_refusal.Describe(except: crashes));
         }
 
         failures.AddRange(Logs.GetSnapshot()
             .Where(record => record.Level >= LogLevel.Error)
+            // The host's own lines about a crash listed above.
+            .Where(record => !(record.Category == "Microsoft.Extensions.Hosting.Internal.Host" && record.Exception is { } ex && crashes.Contains(ex.GetBaseException())))
             .Select(record => $"{record.Category} logged an error: {record.Message}" +
                 (record.Exception is null ? "" : $" ({record.Exception.GetType().Name}: {record.Exception.Message})")));
         return failures;
+    }
+
+    private string? CrashOf(Type serviceType) =>
+        BackgroundServices().FirstOrDefault(service => service.GetType() == serviceType)?.ExecuteTask is { IsFaulted: true } crashed
+            ? $"crashed: {Shorten(crashed.Exception!.GetBaseException())}"
+            : null;
+
+    // Every hosted service by name, and what was seen of it: a failure names the ones it concerns, and the rest.
+    private static string ServiceReport(IReadOnlyList<Type> serviceTypes, ServiceActivityProbe probe, OutboundHttpRefusal? refusal, Func<Type, string?> failureOf)
+    {
+        if (serviceTypes.Count == 0)
+        {
+            return "";
+        }
+
+        // Attributes the refused calls to their callers first.
+        _ = refusal?.Describe(except: new HashSet<Exception>());
+        var lines = serviceTypes.Select(type =>
+        {
+            var seen = probe.FirstActivitySoFar(type) ?? "nothing seen";
+            return failureOf(type) switch
+            {
+                null => $"{type.FullName}: {seen}",
+                // Its end was the first thing seen of it: the failure says it.
+                { } failure when seen.StartsWith("ended its ExecuteAsync", StringComparison.Ordinal) => $"{type.FullName}: {failure}",
+                { } failure => $"{type.FullName}: {seen}; then {failure}",
+            };
+        });
+        return $"{Environment.NewLine}What was seen of each hosted service:{Environment.NewLine}- {string.Join(Environment.NewLine + "- ", lines)}";
+    }
+
+    private static string Shorten(Exception exception)
+    {
+        var message = $"{exception.GetType().Name}: {exception.Message}";
+        return message.Length <= 200 ? message : message[..197] + "...";
     }
 
     private IEnumerable<BackgroundService> BackgroundServices() =>

@@ -19,6 +19,14 @@ public sealed class ProjectHostOptions
     /// </summary>
     public string? ContentRoot { get; set; }
 
+    /// <summary>
+    /// Settings the app gets in the test, over its own settings files: the place for the settings it
+    /// requires or validates at start (<c>ValidateOnStart</c>, <c>ValidateDataAnnotations</c>), keyed
+    /// as in configuration, e.g. <c>Settings["Payments:ApiKey"] = "test-key"</c>. Passed as command-line
+    /// arguments (so Program.cs sees them before it builds its host) and added last to the host's configuration.
+    /// </summary>
+    public IDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>More command-line arguments for the entry point, after <c>--environment</c> and <c>--contentRoot</c>.</summary>
     public IList<string> Arguments { get; } = [];
 

@@ -33,6 +33,7 @@ internal static class ProjectHostServices
         services.RemoveAll<ILoggerFactory>();
         services.AddSingleton<ILoggerFactory, LoggerFactory>();
 
+        services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new HttpCallProbe(probe));
         if (refusal is not null)
         {
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(refusal);
@@ -41,7 +42,13 @@ internal static class ProjectHostServices
         // No Ctrl+C or SIGTERM handlers in the test process, no "press Ctrl+C" chatter.
         services.RemoveAll<IHostLifetime>();
         services.AddSingleton<IHostLifetime, TestHostLifetime>();
-        services.Configure<HostOptions>(options => options.ShutdownTimeout = limit);
+        services.Configure<HostOptions>(options =>
+        {
+            options.ShutdownTimeout = limit;
+            // One service's crash does not stop the host under the others: each is seen doing what it
+            // does (and each crash is still reported, from its ExecuteTask), whatever the order.
+            options.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore;
+        });
     }
 
     private sealed class TestHostLifetime : IHostLifetime

@@ -56,8 +56,12 @@ internal sealed class ServiceActivityProbe
         {
             Record(type, activity);
         }
-        else
+        else if (!category.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal)
+            && !category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal))
         {
+            // (The host's own record of a service's failure is logged from the failing service's
+            // stack: it is no act of the service's; its end is recorded as such. HttpClient's lines
+            // come before the call's outcome: HttpCallProbe records the call once it has one.)
             OnActivityFromStack(activity);
         }
     }
@@ -77,10 +81,39 @@ internal sealed class ServiceActivityProbe
     }
 
     /// <summary>The watched services whose code (a method, an async state machine, a lambda) is on the current stack.</summary>
-    public IReadOnlyList<Type> ServiceTypesOnStack()
+    public IReadOnlyList<Type> ServiceTypesOnStack() => ServiceTypesIn(new StackTrace(skipFrames: 1, fNeedFileInfo: false));
+
+    /// <summary>
+    /// The watched services whose code <paramref name="exception"/> (or an inner one) has passed
+    /// through so far: its stack trace spans every await it crossed, where the current stack does not.
+    /// </summary>
+    public IReadOnlyList<Type> ServiceTypesIn(Exception exception)
     {
         List<Type> found = [];
-        foreach (var frame in new StackTrace(skipFrames: 1, fNeedFileInfo: false).GetFrames())
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            found.AddRange(ServiceTypesIn(new StackTrace(current, fNeedFileInfo: false)));
+            if (current is AggregateException aggregate)
+            {
+                found.AddRange(aggregate.InnerExceptions.SelectMany(ServiceTypesIn));
+            }
+        }
+
+        return [.. found.Distinct()];
+    }
+
+    /// <summary>What was seen of <paramref name="serviceType"/> so far, or null.</summary>
+    public string? FirstActivitySoFar(Type serviceType) =>
+        _firstActivity.TryGetValue(serviceType, out var first) && first.Task.IsCompletedSuccessfully
+#pragma warning disable VSTHRD002, VSTHRD103 // Read only once it has completed: nothing blocks.
+            ? first.Task.Result
+#pragma warning restore VSTHRD002, VSTHRD103
+            : null;
+
+    private List<Type> ServiceTypesIn(StackTrace stack)
+    {
+        List<Type> found = [];
+        foreach (var frame in stack.GetFrames())
         {
             var type = frame.GetMethod()?.DeclaringType;
             // An async method's body runs in a compiler-generated state machine nested in its class.

@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AsyncTestTemplates.Testing.Tests.Library;
 
@@ -10,9 +11,16 @@ namespace AsyncTestTemplates.Testing.Tests.Library;
 /// ProjectHost against a worker with an internal Program and internal services
 /// (tests/ProjectHostSubject), one shape per --shape argument.
 /// </summary>
+/// <remarks>
+/// ProjectHost boots one app per process at a time: run in parallel, these tests queued on its lock
+/// and spent their own timeouts waiting there (issue #26). In a collection that runs on its own, each
+/// test's time is its own.
+/// </remarks>
+[Collection(nameof(ProjectHostTests))]
 public sealed class ProjectHostTests
 {
     private static readonly Assembly Subject = Assembly.Load(new AssemblyName("ProjectHostSubject"));
+    private static readonly string[] AllServiceClasses = ["CatalogSync", "GreetingWorker", "PriceWorker", "SilentWorker", "StockSync", "TickingWorker"];
 
     [Fact(Timeout = 30_000)]
     public async Task The_entry_point_s_own_host_runs_on_the_test_s_clock_and_logging_and_each_service_is_seen_at_work()
@@ -79,8 +87,8 @@ public sealed class ProjectHostTests
                 options.ConfigureTestServices = services => services.AddHttpClient("PriceClient").ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
             },
             cancellationToken);
-        // Seen through the log lines of its HTTP call, made from its code.
-        Assert.Contains("HTTP request GET http://prices.invalid/prices/42", Assert.Single(await replaced.WaitForHostedServicesToBeginAsync(cancellationToken)).FirstActivity, StringComparison.Ordinal);
+        // Seen through its HTTP call, made from its code, once it was answered.
+        Assert.Equal("made an HTTP call (GET http://prices.invalid/prices/42, answered 200)", Assert.Single(await replaced.WaitForHostedServicesToBeginAsync(cancellationToken)).FirstActivity);
         await replaced.RunObservationWindowAsync(cancellationToken);
         await replaced.StopAsync();
     }
@@ -114,7 +122,7 @@ public sealed class ProjectHostTests
         await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "no-host"), cancellationToken);
 
         Assert.Contains("returned without building a host", app.EntryPointNotUsedReason, StringComparison.Ordinal);
-        Assert.Equal(["GreetingWorker", "PriceWorker", "SilentWorker", "TickingWorker"], app.HostedServiceTypes.Select(type => type.Name).Order());
+        Assert.Equal(AllServiceClasses, app.HostedServiceTypes.Select(type => type.Name).Order());
         await app.StopAsync();
     }
 
@@ -137,7 +145,79 @@ public sealed class ProjectHostTests
         await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "waits"), cancellationToken);
 
         Assert.Contains("built no host within", app.EntryPointNotUsedReason, StringComparison.Ordinal);
-        Assert.Equal(4, app.HostedServiceTypes.Count);
+        Assert.Equal(AllServiceClasses, app.HostedServiceTypes.Select(type => type.Name).Order());
+        await app.StopAsync();
+    }
+
+    // Known at once, without waiting for the guard: the entry point reads an empty console input,
+    // or throws (Console.ReadKey does where the input is redirected).
+    [Theory(Timeout = 30_000)]
+    [InlineData("menu", "it read console input, which a test does not give (an interactive console), and its entry point threw InvalidOperationException before it built a host: The console input has ended")]
+    [InlineData("throws", "its entry point threw InvalidOperationException before it built a host: Cannot read keys")]
+    public async Task An_interactive_or_throwing_entry_point_falls_back_to_the_hosted_service_classes_saying_why(string shape, string reason)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, shape), cancellationToken);
+
+        Assert.StartsWith(reason, app.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.Equal(AllServiceClasses, app.HostedServiceTypes.Select(type => type.Name).Order());
+        await app.StopAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Services_behind_typed_clients_are_each_named_with_what_was_seen_the_refused_call_and_the_missing_setting()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => options.Arguments.Add("--shape=typed-clients"), cancellationToken);
+
+        // Both are seen: neither logs, one's first act is a call refused behind a token handler and a
+        // resilience pipeline (its own code long gone from the stack), the other fails on a setting.
+        var activity = await app.WaitForHostedServicesToBeginAsync(cancellationToken);
+        Assert.Equal("made an HTTP call (POST http://auth.invalid/token, refused)", activity.Single(a => a.ServiceType.Name == "StockSync").FirstActivity);
+        Assert.StartsWith("ended its ExecuteAsync with OptionsValidationException", activity.Single(a => a.ServiceType.Name == "CatalogSync").FirstActivity, StringComparison.Ordinal);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunObservationWindowAsync(cancellationToken));
+        Assert.Contains("POST http://auth.invalid/token through HttpClient 'auth', called by ProjectHostSubject.StockSync.", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("ProjectHostSubject.CatalogSync crashed: OptionsValidationException", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("The app requires the setting Catalog:ApiKey, which the test did not give it.", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Give it in ProjectHostOptions.Settings", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("- ProjectHostSubject.StockSync: made an HTTP call (POST http://auth.invalid/token, refused)", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("- ProjectHostSubject.CatalogSync: crashed: OptionsValidationException", failure.Message, StringComparison.Ordinal);
+        // Said once: the host's own error lines about these crashes are not repeated.
+        Assert.DoesNotContain("BackgroundService failed", failure.Message, StringComparison.Ordinal);
+        // As the generated first test ends on this failure: its `await using` disposes the host,
+        // and the report stays whole (with the crash the refused call caused, if it came after).
+        var disposal = await Record.ExceptionAsync(() => app.DisposeAsync().AsTask());
+        if (disposal is not null)
+        {
+            Assert.StartsWith(failure.Message, disposal.Message, StringComparison.Ordinal);
+            Assert.Contains("When the host stopped:" + Environment.NewLine + "- ProjectHostSubject.StockSync crashed: InvalidOperationException: Outbound HTTP refused", disposal.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_setting_validated_at_start_is_named_with_its_key_and_ProjectHostOptions_Settings_supplies_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            ProjectHost.StartAsync(Subject, options => options.Arguments.Add("--shape=validate-on-start"), cancellationToken));
+        Assert.Contains("failed to start: OptionsValidationException", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("The app requires the setting Catalog:ApiKey, which the test did not give it (CatalogOptions: DataAnnotation validation failed", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("Give it in ProjectHostOptions.Settings (in the generated first test, ProjectUnderTestTests.cs", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("- ProjectHostSubject.CatalogSync: nothing seen", missing.Message, StringComparison.Ordinal);
+
+        await using var app = await ProjectHost.StartAsync(
+            Subject,
+            options =>
+            {
+                options.Arguments.Add("--shape=validate-on-start");
+                options.Settings["Catalog:ApiKey"] = "test-key";
+            },
+            cancellationToken);
+        // Its first act, the call it makes with the setting given.
+        Assert.Equal("made an HTTP call (GET http://catalog.invalid/items?key=test-key, answered 200)", Assert.Single(await app.WaitForHostedServicesToBeginAsync(cancellationToken)).FirstActivity);
+        await app.RunObservationWindowAsync(cancellationToken);
         await app.StopAsync();
     }
 
@@ -146,6 +226,9 @@ public sealed class ProjectHostTests
     {
         var greeting = Subject.GetType("ProjectHostSubject.Greeting", throwOnError: true)!;
         var priceClient = Subject.GetType("ProjectHostSubject.PriceClient", throwOnError: true)!;
+        var stockClient = Subject.GetType("ProjectHostSubject.StockClient", throwOnError: true)!;
+        var catalogClient = Subject.GetType("ProjectHostSubject.CatalogClient", throwOnError: true)!;
+        var catalogOptions = typeof(IOptions<>).MakeGenericType(Subject.GetType("ProjectHostSubject.CatalogOptions", throwOnError: true)!);
         options.Arguments.Add($"--shape={shape}");
         options.ConfigureTestServices = services =>
         {
@@ -154,6 +237,10 @@ public sealed class ProjectHostTests
                 .ConfigurePrimaryHttpMessageHandler(() => new PriceHandler());
             services.AddTransient(priceClient, provider =>
                 Activator.CreateInstance(priceClient, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"))!);
+            services.AddTransient(stockClient, provider =>
+                Activator.CreateInstance(stockClient, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"))!);
+            services.AddTransient(catalogClient, provider =>
+                Activator.CreateInstance(catalogClient, provider.GetRequiredService<IHttpClientFactory>().CreateClient("PriceClient"), provider.GetRequiredService(catalogOptions))!);
         };
     }
 
@@ -163,3 +250,6 @@ public sealed class ProjectHostTests
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("42") });
     }
 }
+
+[CollectionDefinition(nameof(ProjectHostTests), DisableParallelization = true)]
+public sealed class ProjectHostTestsCollection;

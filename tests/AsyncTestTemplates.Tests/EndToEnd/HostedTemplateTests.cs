@@ -91,6 +91,55 @@ public sealed class HostedTemplateTests(TemplatePackage package)
         }
     }
 
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task An_interactive_Main_falls_back_to_its_service_classes_and_services_behind_typed_clients_are_each_named()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        await RealWorker.WriteAsync(repository, RealWorker.Shape.InteractiveMenu, cancellationToken);
+        var project = await GeneratedProject.CreateFromAsync(
+            "async-hosted-tests", package, Path.Combine(repository.TestsDirectory, "Acme.Worker.Tests"), cancellationToken,
+            ["-n", "Acme.Worker.Tests", "--samples", "false", "--sut", SampleRepository.WorkerSutArgument]);
+        await project.BuildAsync(cancellationToken);
+
+        // A console menu before any host: it reads no input, and the first test passes with the
+        // hosted-service classes started on their own, saying why.
+        var interactive = await project.TestAsync(cancellationToken);
+        Assert.True(interactive.ExitCode == 0, interactive.ToString());
+        Assert.Equal((2, 0, 2), project.ReadTrxCounters());
+        var output = project.ReadTrxOutput("Its_own_host_starts_each_hosted_service_which_runs_without_errors_and_stops_in_time");
+        Assert.Contains("Not the entry point's own host: it read console input", output, StringComparison.Ordinal);
+        Assert.Contains("Acme.Worker.ImportWorker: logged \"Import worker started\"", output, StringComparison.Ordinal);
+
+        // Internal services behind typed clients: the failure names each, with what was seen of it.
+        await RealWorker.WriteAsync(repository, RealWorker.Shape.TypedClients, cancellationToken);
+        Directory.Delete(project.ResultsDirectory, recursive: true);
+        var typed = await project.TestAsync(cancellationToken);
+        Assert.True(typed.ExitCode != 0, typed.ToString());
+        Assert.Equal((1, 1, 2), project.ReadTrxCounters());
+        // Its first act: a call refused behind a token handler and a resilience pipeline.
+        AssertSays(typed, "POST http://auth.acme.invalid/token through HttpClient 'auth', called by Acme.Worker.StockSync.");
+        AssertSays(typed, "- Acme.Worker.StockSync: made an HTTP call (POST http://auth.acme.invalid/token, refused)");
+        AssertSays(typed, "- Acme.Worker.CatalogSync: crashed: OptionsValidationException");
+        AssertSays(typed, "The app requires the setting Catalog:ApiKey, which the test did not give it.");
+        AssertSays(typed, "Give it in ProjectHostOptions.Settings (in the generated first test, ProjectUnderTestTests.cs");
+
+        // The setting, in the place the failure named: the service gets it (its next call, refused too, carries it).
+        var firstTest = Path.Combine(project.Directory, "ProjectUnderTestTests.cs");
+        var code = await File.ReadAllTextAsync(firstTest, cancellationToken);
+        const string Example = "//   options.Settings[\"Payments:ApiKey\"] = \"test-key\";";
+        Assert.Contains(Example, code, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(firstTest, code.Replace(Example, "options.Settings[\"Catalog:ApiKey\"] = \"test-key\";", StringComparison.Ordinal), cancellationToken);
+        Directory.Delete(project.ResultsDirectory, recursive: true);
+        var withSetting = await project.TestAsync(cancellationToken);
+        Assert.Equal((1, 1, 2), project.ReadTrxCounters());
+        Assert.False(withSetting.Output.Contains("OptionsValidationException", StringComparison.Ordinal), withSetting.ToString());
+        AssertSays(withSetting, "- Acme.Worker.CatalogSync: made an HTTP call (GET http://catalog.acme.invalid/items?key=test-key, refused)");
+
+        static void AssertSays(ProcessResult result, string text) =>
+            Assert.True(result.Output.Contains(text, StringComparison.Ordinal), $"Expected \"{text}\" in the output of:\n{result}");
+    }
+
     // The output of a passing test is in VSTest's TRX file; MTP's xunit TRX report leaves it out.
     private static async Task AssertFirstTestPassesAsync(GeneratedProject project, bool withOutput, CancellationToken cancellationToken)
     {

@@ -151,6 +151,36 @@ public sealed class IntegrationTemplateTests(TemplatePackage package)
         Assert.Contains("nothing here shows that", firstTest, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_setting_the_app_validates_at_start_is_named_with_the_fixture_s_place_for_it_and_given_there_it_passes()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
+        await repository.AddMinimalApiValidatingSettingsAsync(cancellationToken);
+        var project = await CreateAsync(repository, cancellationToken, "--sut", SampleRepository.WebApiSutArgument, "--samples", "false", "--database", "none");
+        await project.BuildAsync(cancellationToken);
+        var expected = 1 + ExpectedTests("none", samples: false);
+
+        var missing = await project.TestAsync(cancellationToken);
+
+        Assert.True(missing.ExitCode != 0, missing.ToString());
+        Assert.Contains("The app validates its settings at start, and PaymentsOptions is not valid: DataAnnotation validation failed for 'PaymentsOptions' members: 'ApiKey'", missing.Output, StringComparison.Ordinal);
+        Assert.Contains("Give the app that setting in the Settings of ApiFixture (ApiFixture.cs)", missing.Output, StringComparison.Ordinal);
+
+        // The setting, in the place the failure named.
+        var fixture = Path.Combine(project.Directory, "ApiFixture.cs");
+        var code = await File.ReadAllTextAsync(fixture, cancellationToken);
+        const string Example = "// [\"Payments:ApiKey\"] = \"test-key\",";
+        Assert.Contains(Example, code, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(fixture, code.Replace(Example, "[\"Payments:ApiKey\"] = \"test-key\",", StringComparison.Ordinal), cancellationToken);
+        Directory.Delete(project.ResultsDirectory, recursive: true);
+
+        var given = await project.TestAsync(cancellationToken);
+
+        Assert.True(given.ExitCode == 0, given.ToString());
+        Assert.Equal((expected, 0, expected), project.ReadTrxCounters());
+    }
+
     /// <summary>Tests generated with these options: the samples, or the example class.</summary>
     public static int ExpectedTests(string database, bool samples) => (database, samples) switch
     {

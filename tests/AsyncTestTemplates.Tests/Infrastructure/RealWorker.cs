@@ -18,6 +18,15 @@ public static class RealWorker
 
         /// <summary>ApplicationBuilder plus a service that calls an HTTP API a test cannot reach.</summary>
         UnreachableDependency,
+
+        /// <summary>An interactive console menu that builds a host only when asked: services of its own (<see cref="InteractiveServices"/>).</summary>
+        InteractiveMenu,
+
+        /// <summary>
+        /// Internal services behind typed clients (<see cref="TypedClientServices"/>): one whose first act is a call
+        /// through a token-acquiring handler and a resilience pipeline, one that needs a required setting.
+        /// </summary>
+        TypedClients,
     }
 
     /// <summary>The line OrderWorker logs once it has resolved its Program.cs-registered processor.</summary>
@@ -28,6 +37,9 @@ public static class RealWorker
     {
         var project = Path.Combine(repository.Root, "src", "Acme.Worker");
         Directory.CreateDirectory(project);
+        var resilienceReferences = shape != Shape.TypedClients ? "" :
+            $"""<PackageReference Include="Microsoft.Extensions.Http.Resilience" Version="{PackageVersions.ByProperty["MicrosoftExtensionsHttpResilienceVersion"]}" />""" +
+            $"""<PackageReference Include="Microsoft.Extensions.Options.DataAnnotations" Version="{PackageVersions.ByProperty["MicrosoftExtensionsOptionsDataAnnotationsVersion"]}" />""";
         await File.WriteAllTextAsync(Path.Combine(project, "Acme.Worker.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Worker">
               <PropertyGroup>
@@ -38,15 +50,62 @@ public static class RealWorker
               <ItemGroup>
                 <PackageReference Include="Microsoft.Extensions.Hosting" Version="{PackageVersions.ByProperty["MicrosoftExtensionsHostingVersion"]}" />
                 <PackageReference Include="Microsoft.Extensions.Http" Version="{PackageVersions.ByProperty["MicrosoftExtensionsHttpVersion"]}" />
+                {resilienceReferences}
               </ItemGroup>
             </Project>
             """, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(project, "appsettings.json"), """
             { "Logging": { "LogLevel": { "Default": "Warning" } } }
             """, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(project, "Services.cs"), Services, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Services.cs"), shape switch
+        {
+            Shape.InteractiveMenu => InteractiveServices,
+            Shape.TypedClients => TypedClientServices,
+            _ => Services,
+        }, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), shape switch
         {
+            Shape.InteractiveMenu => """
+                using Acme.Worker;
+
+                // An interactive tool: a menu first, read from the console; the worker runs only when asked.
+                while (true)
+                {
+                    Console.WriteLine("1) Run the import worker  q) Quit");
+                    var choice = Console.ReadLine();
+                    if (choice == "q")
+                    {
+                        return;
+                    }
+
+                    if (choice == "1")
+                    {
+                        var builder = Host.CreateApplicationBuilder(args);
+                        builder.Services.AddHostedService<ImportWorker>();
+                        builder.Build().Run();
+                        return;
+                    }
+
+                    Console.WriteLine("Unknown choice");
+                }
+
+                """,
+            Shape.TypedClients => """
+                using Acme.Worker;
+
+                var builder = Host.CreateApplicationBuilder(args);
+                builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection("Catalog")).ValidateDataAnnotations();
+                builder.Services.AddTransient<TokenHandler>();
+                builder.Services.AddHttpClient("auth", client => client.BaseAddress = new Uri("http://auth.acme.invalid/"));
+                builder.Services.AddHttpClient<StockClient>(client => client.BaseAddress = new Uri("http://stock.acme.invalid/"))
+                    .AddHttpMessageHandler<TokenHandler>()
+                    .AddStandardResilienceHandler();
+                builder.Services.AddHttpClient<CatalogClient>();
+                builder.Services.AddHostedService<StockSync>();
+                builder.Services.AddHostedService<CatalogSync>();
+                builder.Build().Run();
+
+                """,
             Shape.DefaultBuilder => """
                 using Acme.Worker;
 
@@ -137,6 +196,72 @@ public static class RealWorker
                 var rate = await rates.GetAsync(stoppingToken);
                 logger.LogWarning("Rate {Rate}", rate);
             }
+        }
+
+        """;
+
+    private const string InteractiveServices = """
+        namespace Acme.Worker;
+
+        /// <summary>Needs nothing Program.cs registers: it can run on its own.</summary>
+        internal sealed class ImportWorker(ILogger<ImportWorker> logger) : BackgroundService
+        {
+            protected override Task ExecuteAsync(CancellationToken stoppingToken)
+            {
+                logger.LogInformation("Import worker started");
+                return Task.CompletedTask;
+            }
+        }
+
+        """;
+
+    private const string TypedClientServices = """
+        using System.ComponentModel.DataAnnotations;
+        using System.Net.Http.Headers;
+        using Microsoft.Extensions.Options;
+
+        namespace Acme.Worker;
+
+        internal sealed class CatalogOptions
+        {
+            [Required]
+            public string? ApiKey { get; set; }
+        }
+
+        /// <summary>Gets a token from the auth server, through a client of its own, before every call.</summary>
+        internal sealed class TokenHandler(IHttpClientFactory clients) : DelegatingHandler
+        {
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                using var auth = clients.CreateClient("auth");
+                using var token = await auth.PostAsync(new Uri("token", UriKind.Relative), null, cancellationToken);
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.Content.ReadAsStringAsync(cancellationToken));
+                return await base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        internal sealed class StockClient(HttpClient http)
+        {
+            public Task<string> GetLevelsAsync(CancellationToken cancellationToken) => http.GetStringAsync(new Uri("levels", UriKind.Relative), cancellationToken);
+        }
+
+        /// <summary>Its first act is a call behind the token handler and the resilience pipeline.</summary>
+        internal sealed class StockSync(StockClient stock) : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken) => await stock.GetLevelsAsync(stoppingToken);
+        }
+
+        internal sealed class CatalogClient(HttpClient http, IOptions<CatalogOptions> options)
+        {
+            // The setting is read, and validated, on first use.
+            public Task<string> GetAsync(CancellationToken cancellationToken) =>
+                http.GetStringAsync(new Uri($"http://catalog.acme.invalid/items?key={options.Value.ApiKey}"), cancellationToken);
+        }
+
+        internal sealed class CatalogSync(CatalogClient catalog, ILogger<CatalogSync> logger) : BackgroundService
+        {
+            protected override async Task ExecuteAsync(CancellationToken stoppingToken) =>
+                logger.LogInformation("Catalog: {Items}", await catalog.GetAsync(stoppingToken));
         }
 
         """;

@@ -167,6 +167,35 @@ public sealed class SampleRepository : IDisposable
             """, cancellationToken);
     }
 
+    /// <summary>
+    /// Writes src/Acme.Api as a minimal API that validates a required setting at start
+    /// (<c>ValidateDataAnnotations().ValidateOnStart()</c>): <c>Payments:ApiKey</c>, which no settings file gives.
+    /// </summary>
+    public async Task AddMinimalApiValidatingSettingsAsync(CancellationToken cancellationToken)
+    {
+        var project = await WriteWebProjectAsync("net10.0", cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(project, "Program.cs"), """
+            using System.ComponentModel.DataAnnotations;
+            using Microsoft.Extensions.Options;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOptions<PaymentsOptions>()
+                .Bind(builder.Configuration.GetSection("Payments"))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            var app = builder.Build();
+            app.MapGet("/", (IOptions<PaymentsOptions> payments) => $"Payments configured: {payments.Value.ApiKey is not null}");
+            app.Run();
+
+            internal sealed class PaymentsOptions
+            {
+                [Required]
+                public string? ApiKey { get; set; }
+            }
+
+            """, cancellationToken);
+    }
+
     private async Task<string> WriteWebProjectAsync(string framework, CancellationToken cancellationToken)
     {
         var project = _root.Combine("src", "Acme.Api");

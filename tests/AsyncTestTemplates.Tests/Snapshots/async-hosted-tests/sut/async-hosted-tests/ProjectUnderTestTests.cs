@@ -31,11 +31,18 @@ public sealed class ProjectUnderTestTests
         var output = TestContext.Current.TestOutputHelper;
         await using var app = await ProjectHost.StartAsync(
             Assembly.Load(new AssemblyName("Acme.Worker")),
-            options => options.ConfigureTestServices = services =>
+            options =>
             {
-                // Replace here, after the app's own registrations, what cannot work in a test:
-                //   services.AddSingleton<IMessageBus, InMemoryMessageBus>();
-                //   services.AddHttpClient<PriceClient>().ConfigurePrimaryHttpMessageHandler(() => new FakePriceHandler());
+                // The settings your app requires or validates at start go here, keyed as in
+                // appsettings.json (they override its own): a failure that names a missing setting
+                // names this place.
+                //   options.Settings["Payments:ApiKey"] = "test-key";
+                options.ConfigureTestServices = services =>
+                {
+                    // Replace here, after the app's own registrations, what cannot work in a test:
+                    //   services.AddSingleton<IMessageBus, InMemoryMessageBus>();
+                    //   services.AddHttpClient<PriceClient>().ConfigurePrimaryHttpMessageHandler(() => new FakePriceHandler());
+                };
             },
             cancellationToken);
         if (app.EntryPointNotUsedReason is { } reason)

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 
 namespace Acme.Api.IntegrationTests;
 
@@ -42,6 +44,14 @@ public abstract class AppFixture : IAsyncLifetime
     protected AppFixture() =>
         Logs = FakeLogCollector.Create(new FakeLogCollectorOptions { OutputSink = line => TestLogging.WriteTo(_output, line) });
 
+    /// <summary>
+    /// The settings your app validates at start go here (<c>ValidateOnStart</c>, required options),
+    /// keyed as in appsettings.json, e.g. <c>["Payments:ApiKey"] = "test-key"</c>: the app gets them
+    /// over its own settings. Override it in your fixture; a start that fails on a missing setting
+    /// names the setting and this place.
+    /// </summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     /// <summary>The app's clock: it replaces the app's <see cref="TimeProvider"/>.</summary>
     public TimerAwareFakeTimeProvider Time { get; } = new();
 
@@ -73,6 +83,16 @@ public abstract class AppFixture : IAsyncLifetime
             catch (Exception teardownFailure)
             {
                 throw new AggregateException($"{GetType().Name} failed to start, then to tear down what it had started.", startFailure, teardownFailure);
+            }
+
+            // A setting the app validates at start: which one, and where a test gives it.
+            if (FindSettingsFailure(startFailure) is { } invalid)
+            {
+                throw new InvalidOperationException(
+                    $"The app validates its settings at start, and {invalid.OptionsType.Name} is not valid: {string.Join(" ", invalid.Failures)} " +
+                    $"Give the app that setting in the {nameof(Settings)} of {GetType().Name} ({GetType().Name}.cs), keyed as in appsettings.json: " +
+                    "[\"Section:Member\"] = \"value\".",
+                    startFailure);
             }
 
             throw;
@@ -216,6 +236,7 @@ public abstract class AppFixture : IAsyncLifetime
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseTestServer();
         builder.Services.AddRouting();
+        builder.Configuration.AddInMemoryCollection(Settings);
         configure(builder);
         AddTestServices(builder.Services);
 
@@ -256,6 +277,14 @@ public abstract class AppFixture : IAsyncLifetime
             throw new TimeoutException($"Could not {what} within {StartStopLimit.TotalSeconds:0.#} s (real time).", ex);
         }
     }
+
+    private static OptionsValidationException? FindSettingsFailure(Exception? exception) => exception switch
+    {
+        null => null,
+        OptionsValidationException invalid => invalid,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(FindSettingsFailure).FirstOrDefault(found => found is not null),
+        _ => FindSettingsFailure(exception.InnerException),
+    };
 
     private InvalidOperationException NotStarted() =>
         new($"{GetType().Name} has not started (or has been disposed): use it from a test of its collection.");

@@ -20,6 +20,16 @@ public sealed class ApiFixture : AppFixture
 {
     private IAppFactory? _factory;
 
+    /// <summary>
+    /// The settings your app validates at start go here (<c>ValidateOnStart</c>, required options),
+    /// keyed as in appsettings.json: the app gets them over its own settings files. A start that
+    /// fails on a missing setting names the setting and this place.
+    /// </summary>
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        // ["Payments:ApiKey"] = "test-key",
+    };
+
     protected override Task<TestServer> StartAppAsync(CancellationToken cancellationToken)
     {
         var assembly = Assembly.Load(new AssemblyName("Acme.Api"));
@@ -54,6 +64,11 @@ public sealed class ApiFixture : AppFixture
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            foreach (var (key, value) in fixture.Settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             // After the app's own registrations: these replace its clock and logging.
             builder.ConfigureTestServices(fixture.AddTestServices);
         }
