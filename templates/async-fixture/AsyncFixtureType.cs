@@ -1,5 +1,9 @@
+// Written with nullable annotations, whatever the project's Nullable setting.
+#nullable enable
+
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,7 +64,11 @@ namespace AsyncTestsNamespace;
 /// hanging the run. Teardown runs every step even when setup stopped half way or an earlier step
 /// fails, and then reports every failure: a fixture must never leak what it started.
 /// </remarks>
+//#if (XunitV3)
 public sealed class AsyncFixtureType : IAsyncLifetime
+//#else
+public sealed class AsyncFixtureType : IAsyncLifetime, IDisposable
+//#endif
 {
 //#if (!helpers)
     // How long setup may take, and how long teardown waits for background work to stop.
@@ -108,6 +116,8 @@ public sealed class AsyncFixtureType : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_workspace.FullName, "ready"), "", setup.Token);
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types",
+        Justification = "Teardown must go on whatever the background work failed with; every failure is rethrown at the end.")]
 //#if (XunitV3)
     public async ValueTask DisposeAsync()
 //#else
@@ -145,10 +155,17 @@ public sealed class AsyncFixtureType : IAsyncLifetime
             failures.Add(ex);
         }
 
+//#if (XunitV3)
         _stopping.Dispose();
+//#endif
         if (failures.Count > 0)
         {
             throw new AggregateException($"{nameof(AsyncFixtureType)} teardown failed.", failures);
         }
     }
+//#if (!XunitV3)
+
+    /// <summary>xunit v2 calls it after <see cref="DisposeAsync"/>, even when that failed.</summary>
+    public void Dispose() => _stopping.Dispose();
+//#endif
 }

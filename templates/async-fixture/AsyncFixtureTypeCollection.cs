@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Xunit;
 
 namespace AsyncTestsNamespace;
@@ -10,4 +11,5 @@ namespace AsyncTestsNamespace;
 /// xunit finds collection definitions only in the test assembly itself, so this class stays here.
 /// </remarks>
 [CollectionDefinition(nameof(AsyncFixtureTypeCollection))]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Named after the xunit collection it defines.")]
 public sealed class AsyncFixtureTypeCollection : ICollectionFixture<AsyncFixtureType>;

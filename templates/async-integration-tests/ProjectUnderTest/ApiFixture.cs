@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -67,6 +68,8 @@ public sealed class ApiFixture : AppFixture
         TestServer Server { get; }
     }
 
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes",
+        Justification = "Created by reflection in StartAppAsync: its type argument is known only when the tests run.")]
     private sealed class AppFactory<TEntryPoint>(ApiFixture fixture) : WebApplicationFactory<TEntryPoint>, IAppFactory
         where TEntryPoint : class
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Xunit;
 
 namespace Acme.Orders.Tests;
@@ -10,4 +11,5 @@ namespace Acme.Orders.Tests;
 /// xunit finds collection definitions only in the test assembly itself, so this class stays here.
 /// </remarks>
 [CollectionDefinition(nameof(DatabaseFixtureCollection))]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification = "Named after the xunit collection it defines.")]
 public sealed class DatabaseFixtureCollection : ICollectionFixture<DatabaseFixture>;

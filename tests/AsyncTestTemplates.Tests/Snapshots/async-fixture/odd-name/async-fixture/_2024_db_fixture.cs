@@ -1,5 +1,9 @@
+// Written with nullable annotations, whatever the project's Nullable setting.
+#nullable enable
+
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
@@ -60,6 +64,8 @@ public sealed class _2024_db_fixture : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(_workspace.FullName, "ready"), "", setup.Token);
     }
 
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types",
+        Justification = "Teardown must go on whatever the background work failed with; every failure is rethrown at the end.")]
     public async ValueTask DisposeAsync()
     {
         List<Exception> failures = [];

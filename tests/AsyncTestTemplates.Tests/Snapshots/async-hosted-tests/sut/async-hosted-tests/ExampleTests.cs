@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,6 +36,8 @@ public sealed class ExampleTests
         public void Tick() => Next.Writer.TryWrite(Interlocked.Increment(ref _count));
     }
 
+    [SuppressMessage("Performance", "CA1812:Avoid uninstantiated internal classes",
+        Justification = "The host creates it: AddHostedService<TickingService>().")]
     private sealed class TickingService(TickCounter ticks, TimeProvider time) : BackgroundService
     {
         public static TimeSpan Period { get; } = TimeSpan.FromMinutes(1);

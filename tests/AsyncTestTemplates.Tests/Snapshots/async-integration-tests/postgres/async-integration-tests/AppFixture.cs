@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -112,8 +113,10 @@ public abstract class AppFixture : IAsyncLifetime
     /// <see cref="TestTimeouts.Guard"/>; <c>request.WithTimeout(…)</c> for one of its own).
     /// Pass the test's cancellation token to every call.
     /// </summary>
+    [SuppressMessage("Reliability", "CA2000:Dispose objects before losing scope",
+        Justification = "The client owns the handler (disposeHandler: true): disposing the client disposes it.")]
     public HttpClient CreateClient() =>
-        new(new RequestTimeoutHandler(TestTimeouts.Guard) { InnerHandler = Server.CreateHandler() })
+        new(new RequestTimeoutHandler(TestTimeouts.Guard) { InnerHandler = Server.CreateHandler() }, disposeHandler: true)
         {
             BaseAddress = Server.BaseAddress,
             // The handler bounds each request; HttpClient's own 100 s limit would only cut it later.
@@ -172,6 +175,8 @@ public abstract class AppFixture : IAsyncLifetime
     }
 
     /// <summary>Stops the app, then removes its database, each within a bound; reports every failure.</summary>
+    [SuppressMessage("Design", "CA1031:Do not catch general exception types",
+        Justification = "Teardown must go on whatever a step failed with; every failure is rethrown at the end.")]
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -185,6 +190,19 @@ public abstract class AppFixture : IAsyncLifetime
         try
         {
             await WithinLimitAsync(StopAppAsync().AsTask(), "stop the app", CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            failures.Add(ex);
+        }
+
+        try
+        {
+            // Also after a failed stop: the app's services and what they hold are released.
+            if (_app is not null)
+            {
+                await WithinLimitAsync(_app.DisposeAsync().AsTask(), "dispose the app", CancellationToken.None);
+            }
         }
         catch (Exception ex)
         {
@@ -217,8 +235,9 @@ public abstract class AppFixture : IAsyncLifetime
     protected abstract Task<TestServer> StartAppAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Stops and disposes the app. Called once, also after a failed or partial start. The default
-    /// stops an app started by <see cref="StartWebApplicationAsync"/>.
+    /// Stops the app, and disposes what an override started. Called once, also after a failed or
+    /// partial start. The default stops an app started by <see cref="StartWebApplicationAsync"/>,
+    /// which <see cref="DisposeAsync"/> then disposes.
     /// </summary>
     protected virtual async ValueTask StopAppAsync()
     {
@@ -229,14 +248,7 @@ public abstract class AppFixture : IAsyncLifetime
 
         // Its own bound: teardown runs after the test's token may have been cancelled.
         using var bounded = new CancellationTokenSource(TestTimeouts.Guard);
-        try
-        {
-            await _app.StopAsync(bounded.Token);
-        }
-        finally
-        {
-            await _app.DisposeAsync();
-        }
+        await _app.StopAsync(bounded.Token);
     }
 
     /// <summary>

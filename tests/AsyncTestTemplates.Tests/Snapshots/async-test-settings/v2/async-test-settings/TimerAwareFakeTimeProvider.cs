@@ -1,4 +1,10 @@
+// Written with nullable annotations, whatever the project's Nullable setting.
+#nullable enable
+
+using System;
+using System.Threading;
 using System.Threading.Channels;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Acme.Orders.Tests;

@@ -8,16 +8,18 @@ namespace Acme.Api.IntegrationTests.Samples.CodeUnderTest;
 /// <c>GET /orders/events</c>: order events as server-sent events (<c>text/event-stream</c>), for as
 /// long as the client keeps the response open.
 /// </summary>
-internal sealed class OrderEventFeed
+internal static class OrderEventFeed
 {
     /// <summary>The first line of the stream: the client is subscribed once it has read it.</summary>
     public const string SubscribedComment = ": subscribed";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task StreamAsync(HttpContext context, OrderEvents events, ILogger<OrderEventFeed> logger)
+    public static async Task StreamAsync(HttpContext context, OrderEvents events, ILoggerFactory loggers)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // A static class cannot be ILogger<T>'s category: the factory names it instead.
+        var logger = loggers.CreateLogger(typeof(OrderEventFeed));
         var cancellationToken = context.RequestAborted;
         using var subscription = events.Subscribe();
         context.Response.ContentType = "text/event-stream";

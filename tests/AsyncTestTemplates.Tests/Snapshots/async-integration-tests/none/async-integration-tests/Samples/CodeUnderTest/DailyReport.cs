@@ -7,13 +7,15 @@ namespace Acme.Api.IntegrationTests.Samples.CodeUnderTest;
 /// A slow endpoint: building the daily report takes minutes (here a delay on the app's clock stands
 /// in for the slow work). When the client gives up, the request is aborted and the work stops.
 /// </summary>
-internal sealed class DailyReport
+internal static class DailyReport
 {
     public static TimeSpan BuildTime { get; } = TimeSpan.FromMinutes(2);
 
     public static async Task<IResult> GetAsync(
-        IOrderStore store, TimeProvider time, ILogger<DailyReport> logger, CancellationToken requestAborted)
+        IOrderStore store, TimeProvider time, ILoggerFactory loggers, CancellationToken requestAborted)
     {
+        // A static class cannot be ILogger<T>'s category: the factory names it instead.
+        var logger = loggers.CreateLogger(typeof(DailyReport));
         try
         {
             await Task.Delay(BuildTime, time, requestAborted);

@@ -15,7 +15,7 @@ public sealed class OrderEvents
     /// Starts receiving events at once (not at the first read): subscribe, then trigger, and the
     /// event cannot be missed.
     /// </summary>
-    public Subscription Subscribe()
+    public OrderEventSubscription Subscribe()
     {
         var channel = Channel.CreateUnbounded<OrderEvent>(new UnboundedChannelOptions { SingleReader = true });
         lock (_gate)
@@ -23,7 +23,7 @@ public sealed class OrderEvents
             _subscribers.Add(channel);
         }
 
-        return new Subscription(this, channel);
+        return new OrderEventSubscription(() => Unsubscribe(channel), channel.Reader);
     }
 
     public void Publish(OrderEvent orderEvent)
@@ -45,13 +45,5 @@ public sealed class OrderEvents
         }
 
         channel.Writer.TryComplete();
-    }
-
-    /// <summary>The events published since <see cref="Subscribe"/>; dispose it to stop receiving them.</summary>
-    public sealed class Subscription(OrderEvents events, Channel<OrderEvent> channel) : IDisposable
-    {
-        public ChannelReader<OrderEvent> Events => channel.Reader;
-
-        public void Dispose() => events.Unsubscribe(channel);
     }
 }
