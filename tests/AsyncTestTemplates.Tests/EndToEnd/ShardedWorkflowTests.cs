@@ -82,9 +82,18 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
             // The merged coverage of the shards covers the same lines as the full run (hit counts may differ).
             var report = await ReportAsync(root, reportGenerator, cancellationToken, "--results-directory", results, "--output", Path.Combine(root, $"report-n{shards}"));
             Assert.True(report.ExitCode == 1, report.ToString());
-            Assert.Contains($"- {PlantedTest}", await File.ReadAllTextAsync(Path.Combine(root, $"report-n{shards}", "summary.md"), cancellationToken));
+            var summary = await File.ReadAllTextAsync(Path.Combine(root, $"report-n{shards}", "summary.md"), cancellationToken);
+            Assert.Contains($"- {PlantedTest}", summary);
+            // What the shards listed is what ran.
+            Assert.DoesNotContain("Listed and ran differ", summary, StringComparison.Ordinal);
             Assert.Equal(fullCoverage, CoveredLines(Path.Combine(root, $"report-n{shards}", "Cobertura.xml")));
         }
+
+        // A shard whose list of units is missing (it did not run, or its results were not collected) fails the report, named.
+        File.Delete(Path.Combine(root, "n3", "shard-2", "test-shard-units.tsv"));
+        var incomplete = await ReportAsync(root, reportGenerator, cancellationToken, "--results-directory", Path.Combine(root, "n3"), "--output", Path.Combine(root, "report-incomplete"));
+        Assert.True(incomplete.ExitCode == 1, incomplete.ToString());
+        Assert.Contains("- shard 2 of 3 left no list of its units", incomplete.StandardOutput, StringComparison.Ordinal);
 
         // More shards than classes: the empty ones succeed and say why.
         var empty = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--shard", $"{classes!.Count + 1}", "--shards", $"{classes.Count + 1}", "--no-build", "--no-restore");

@@ -11,7 +11,10 @@
 # On GitHub Actions the summary is also appended to the job summary ($GITHUB_STEP_SUMMARY).
 # ReportGenerator must be on PATH as 'reportgenerator'
 # (dotnet tool install dotnet-reportgenerator-globaltool --tool-path <folder>).
-# Exit codes: 0 all tests passed, 1 a test failed or no test result was found, 2 bad usage.
+# Where the shards left their lists of units (test-shard-units.tsv), a unit listed that ran no test, a
+# class that ran but was listed for no shard, or a shard that left no list fails the report.
+# Exit codes: 0 all tests passed, 1 a test failed, no test result was found, or listed and ran differ;
+# 2 bad usage.
 set -euo pipefail
 
 fail() { echo "test-report: $*" >&2; exit 2; }
@@ -21,7 +24,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --results-directory) results=${2:-}; shift 2 || fail "--results-directory needs a value" ;;
     --output) output=${2:-}; shift 2 || fail "--output needs a value" ;;
-    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown argument '$1' (usage: --results-directory DIR --output DIR)" ;;
   esac
 done
@@ -40,6 +43,43 @@ trx_files=$(find "$results" -name '*.trx' -type f | wc -l)
 passed=$(count Passed) failed=$(count Failed) skipped=$(count NotExecuted)
 others=$(grep -vc -e '^Passed' -e '^Failed' -e '^NotExecuted' -e '^$' <<< "$outcomes" || true)
 
+# Listed against ran: every shard (build/test-shard.sh) wrote the units it was given to
+# test-shard-units.tsv ("shard<TAB>project<TAB>class", class '*' for a whole project, after a
+# "# shard I of N" line). Each listed class must have a result; each class with a result must have been
+# listed; every shard of the run must have left its list.
+differences=""
+lists=$(find "$results" -name 'test-shard-units.tsv' -type f | LC_ALL=C sort)
+if [ -n "$lists" ]; then
+  listed=$(while IFS= read -r list; do cat "$list"; done <<< "$lists" | grep -v '^#' | sed '/^$/d' || true)
+  shards_seen=$(while IFS= read -r list; do cat "$list"; done <<< "$lists" | sed -n 's/^# shard \([0-9]*\) of \([0-9]*\)$/\1 \2/p' | LC_ALL=C sort -u)
+  while read -r count; do
+    for ((i = 1; i <= count; i++)); do
+      grep -qx "$i $count" <<< "$shards_seen" || differences+="- shard $i of $count left no list of its units (test-shard-units.tsv): did it run?"$'\n'
+    done
+  done < <(cut -d' ' -f2 <<< "$shards_seen" | LC_ALL=C sort -u)
+  # The classes with a result, each with the TRX file it came from.
+  ran=$(find "$results" -name '*.trx' -type f | while IFS= read -r trx; do
+      grep -o '<TestMethod [^>]*>' "$trx" | sed -n 's/.* className="\([^"]*\)".*/\1/p' | sed "s|\$|\t$trx|"
+    done | sed 's/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' | LC_ALL=C sort -u || true)
+  ran_classes=$(cut -f1 <<< "$ran" | sed '/^$/d' | LC_ALL=C sort -u)
+  # A whole-project unit ('*'): its results are in a folder named after the project.
+  whole=$(awk -F'\t' '$3 == "*" { n = $2; sub(/.*\//, "", n); sub(/\.[^.]*$/, "", n); print n }' <<< "$listed" | LC_ALL=C sort -u)
+  exempt=""
+  while IFS= read -r name; do
+    [ -n "$name" ] || continue
+    mine=$(awk -F'\t' -v n="/$name/" 'index($2, n) > 0 { print $1 }' <<< "$ran")
+    [ -n "$mine" ] || differences+="- $name was listed as a whole project and ran no test"$'\n'
+    exempt+="$mine"$'\n'
+  done <<< "$whole"
+  listed_classes=$(awk -F'\t' '$3 != "*" { print $3 }' <<< "$listed" | LC_ALL=C sort -u)
+  while IFS= read -r class; do
+    [ -n "$class" ] && differences+="- $class was listed and ran no test"$'\n'
+  done < <(LC_ALL=C comm -23 <(printf '%s\n' "$listed_classes") <(printf '%s\n' "$ran_classes") | sed '/^$/d')
+  while IFS= read -r class; do
+    [ -n "$class" ] && differences+="- $class ran but was listed for no shard"$'\n'
+  done < <(LC_ALL=C comm -13 <(printf '%s\n' "$listed_classes" "$exempt" | sed '/^$/d' | LC_ALL=C sort -u) <(printf '%s\n' "$ran_classes") | sed '/^$/d')
+fi
+
 {
   echo "## Tests: $passed passed, $failed failed, $skipped skipped"
   echo
@@ -50,6 +90,12 @@ others=$(grep -vc -e '^Passed' -e '^Failed' -e '^NotExecuted' -e '^$' <<< "$outc
     echo "### Failed tests"
     echo
     grep "^Failed"$'\t' <<< "$outcomes" | cut -f2 | LC_ALL=C sort | sed 's/^/- /'
+  fi
+  if [ -n "$differences" ]; then
+    echo
+    echo "### Listed and ran differ"
+    echo
+    printf '%s' "$differences"
   fi
   hangs=$(find "$results" -type f \( -name '*_hang.log' -o -name 'Sequence_*.xml' -o -name '*.dmp' -o -name '*_crash*' \) | LC_ALL=C sort)
   if [ -n "$hangs" ]; then
@@ -81,3 +127,4 @@ if [ "$trx_files" -eq 0 ] || [ -z "$outcomes" ]; then
   exit 1
 fi
 [ "$failed" -eq 0 ] || { echo "test-report: $failed tests failed" >&2; exit 1; }
+[ -z "$differences" ] || { echo "test-report: what the shards listed and what ran differ (see 'Listed and ran differ' above)" >&2; exit 1; }

@@ -17,7 +17,9 @@
 #   4. Each project runs through plain 'dotnet test', so its runner (VSTest or Microsoft.Testing.Platform,
 #      chosen by the nearest global.json), runsettings/testconfig.json, timeouts, hang guard and coverage
 #      stay as the project set them. Only a class filter, a TRX logger and the results folder are added.
-#      A shard with nothing to run succeeds.
+#      A shard with nothing to run succeeds; a unit listed for a shard that runs no test fails it.
+#   5. Each shard writes the units it was given to <results>/test-shard-units.tsv; build/test-report.sh
+#      compares them with the classes that ran, and fails on a difference.
 # Results land in <results>/<project>/ (TRX, Cobertura coverage, hang and crash reports).
 set -euo pipefail
 
@@ -172,6 +174,11 @@ if $list; then
 fi
 
 mine=$(printf '%s\n' "$plan" | awk -F'\t' -v s="$shard" '$1 == s')
+results=${results:-TestResults/shard-$shard}
+mkdir -p "$results"
+results=$(cd "$results" && pwd)
+# What this shard was given, beside its results: build/test-report.sh compares it with what ran.
+{ printf '# shard %s of %s\n' "$shard" "$shards"; printf '%s\n' "$mine" | sed '/^$/d'; } > "$results/test-shard-units.tsv"
 if [ -z "$mine" ]; then
   echo "test-shard: shard $shard of $shards has no test classes (there are fewer classes than shards): nothing to run"
   exit 0
@@ -192,9 +199,12 @@ vstest_filter() {
       }' <<< "$selected" | paste -sd'|' -
 }
 
-results=${results:-TestResults/shard-$shard}
-mkdir -p "$results"
-results=$(cd "$results" && pwd)
+# The test classes that have a result in the TRX files under a folder (className of each test run).
+ran_classes() {
+  find "$1" -name '*.trx' -type f -print0 2>/dev/null | xargs -0r cat | grep -o '<TestMethod [^>]*>' |
+    sed -n 's/.* className="\([^"]*\)".*/\1/p' | sed 's/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g' | LC_ALL=C sort -u || true
+}
+
 status=0
 while IFS= read -r project; do
   name=$(basename "$project"); name=${name%.*}
@@ -219,11 +229,21 @@ while IFS= read -r project; do
   fi
   echo "test-shard: shard $shard of $shards runs $project: $(printf '%s\n' "$selected" | sed 's/^\*$/all its tests/' | paste -sd' ' -)"
   code=0
+  # Only this run's results count below (a local re-run finds the folder of the last one).
+  rm -rf "${results:?}/$name"
   # From the project's folder, so that `dotnet test` reads the global.json nearest to the project.
   (cd "$(dirname "$project")" && dotnet test "${args[@]}") || code=$?
-  # Microsoft.Testing.Platform exits 8 when a filter leaves zero tests (a class whose tests are all
-  # excluded elsewhere): nothing failed.
-  if [ "$code" -ne 0 ] && ! { [ "$runner" = mtp ] && [ "$code" -eq 8 ]; }; then
+  # A unit given to this shard that ran no test fails it, named: no shard is green with zero tests.
+  ran=$(ran_classes "$results/$name")
+  if [ "$selected" = '*' ]; then
+    missing=$([ -n "$ran" ] || echo "any test of the project")
+  else
+    missing=$(LC_ALL=C comm -23 <(printf '%s\n' "$selected" | LC_ALL=C sort -u) <(printf '%s\n' "$ran"))
+  fi
+  if [ -n "$missing" ]; then
+    echo "test-shard: $project ran no test of $(printf '%s\n' "$missing" | paste -sd' ' -), listed for shard $shard of $shards (no result in its TRX files under $results/$name): a filter that matches nothing, a class without tests, or a runner that cannot see them (dotnet test's output above says which)" >&2
+    status=1
+  elif [ "$code" -ne 0 ]; then
     echo "test-shard: $project failed (exit $code); results in $results/$name" >&2
     status=1
   fi
