@@ -70,8 +70,10 @@ public sealed partial class TimeoutRuleTests(TemplatePackage package)
         // suggestion until AsyncTestRulesAsErrors, and the build names it and the line that fixes it.
         Assert.True(build.ExitCode == 0, build.ToString());
         Assert.DoesNotMatch(RuleAt("(warning|error)"), build.Output);
-        Assert.Contains("Acme.Orders.Tests has async-rule findings in its code, which do not fail its build: 1 (ATA1001 1).", build.Output, StringComparison.Ordinal);
-        Assert.Contains("--diagnostics ATA1001 --severity info", build.Output, StringComparison.Ordinal);
+        // (The test's delay also misses the test's token: xUnit1051, xunit's own rule, has a code fix too.)
+        Assert.Contains("Acme.Orders.Tests has async-rule findings in its code, which do not fail its build: 2 (", build.Output, StringComparison.Ordinal);
+        Assert.Contains("ATA1001 1", build.Output, StringComparison.Ordinal);
+        Assert.Matches(@"--diagnostics (ATA1001 xUnit1051|xUnit1051 ATA1001) --severity info", build.Output);
     }
 
     private static Regex RuleAt(string severity) => new($@"ReminderTests\.cs\(5,6\): {severity} ATA1001: ");
