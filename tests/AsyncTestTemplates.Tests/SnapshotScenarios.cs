@@ -88,6 +88,7 @@ public static class SnapshotScenarios
             {
                 ["default"] = [.. InProject],
                 ["warning"] = ["--analyzers", "warning", .. InProject],
+                ["error"] = ["--analyzers", "error", .. InProject],
                 ["v2"] = ["--xunit", "v2", .. InProject],
                 ["timeouts"] = ["--test-timeout", "10", "--hang-timeout", "60", .. InProject],
                 ["no-namespace"] = ["--force"],

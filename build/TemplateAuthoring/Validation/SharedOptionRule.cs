@@ -50,6 +50,7 @@ public sealed class SharedOptionRule : IPackRule
         foreach (var (symbolName, longName) in SharedOptions.All)
         {
             (TemplateFolder Template, TemplateSymbol Symbol)? reference = null;
+            var defaultReferences = new Dictionary<string, (TemplateFolder Template, TemplateSymbol Symbol)>(StringComparer.Ordinal);
             foreach (var template in templates)
             {
                 var longNames = template.LongNames;
@@ -72,6 +73,9 @@ public sealed class SharedOptionRule : IPackRule
                     yield return Finding.Error("ATT0010", $"Shared option '{symbolName}' has the long name '--{actual}' here; every template calls it '{option}'.", file);
                 }
 
+                var kind = SharedOptions.DefaultPerKind.Contains(symbolName) ? template.Template.Root["tags"]?["type"].Text() ?? "" : "";
+                (TemplateFolder Template, TemplateSymbol Symbol)? defaultReference = defaultReferences.TryGetValue(kind, out var byKind) ? byKind : null;
+                defaultReferences.TryAdd(kind, (template, symbol));
                 if (reference is not { } first)
                 {
                     reference = (template, symbol);
@@ -84,10 +88,10 @@ public sealed class SharedOptionRule : IPackRule
                         $"Shared option '{option}' has the datatype '{symbol.DataType}' here but '{first.Symbol.DataType}' in '{first.Template.Name}'.", file);
                 }
 
-                if (NormalizedDefault(symbol) != NormalizedDefault(first.Symbol))
+                if (defaultReference is { } sameKind && NormalizedDefault(symbol) != NormalizedDefault(sameKind.Symbol))
                 {
                     yield return Finding.Error("ATT0010",
-                        $"Shared option '{option}' has the default '{symbol.DefaultValue}' here but '{first.Symbol.DefaultValue}' in '{first.Template.Name}'.", file);
+                        $"Shared option '{option}' has the default '{symbol.DefaultValue}' here but '{sameKind.Symbol.DefaultValue}' in '{sameKind.Template.Name}'.", file);
                 }
             }
         }

@@ -35,6 +35,14 @@ public static class SharedOptions
         { "samples", "sut", "helpers", "xunit" };
 
     /// <summary>
+    /// Options whose default is one per kind of template (project, item) rather than one for the pack:
+    /// <c>--analyzers</c> makes a new project's rules errors, while an item added to an existing project
+    /// reports what the rules find in code it already has, so that a project that built keeps building.
+    /// </summary>
+    public static IReadOnlySet<string> DefaultPerKind { get; } = new HashSet<string>(StringComparer.Ordinal)
+        { "analyzers" };
+
+    /// <summary>
     /// Symbols whose definition is each template's own: the capabilities a template declares (which
     /// the shared project file branches on), and the item templates' type name, whose last step is the
     /// template's default name.

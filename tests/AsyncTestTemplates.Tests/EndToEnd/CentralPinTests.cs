@@ -58,7 +58,7 @@ public sealed class CentralPinTests(TemplatePackage package)
         await File.WriteAllTextAsync(pins, CentralPackages("<CentralPackageVersionOverrideEnabled>false</CentralPackageVersionOverrideEnabled>", V2EraPins), cancellationToken);
         var refused = await Dotnet.RunAsync(project.Directory, CommandLimit, cancellationToken, "build", "-nologo");
         Assert.True(refused.ExitCode != 0, refused.ToString());
-        var error = Assert.Single(refused.Output.Split('\n').Where(line => line.Contains("error ATT021", StringComparison.Ordinal)).Distinct());
+        var error = Assert.Single(refused.Output.Split('\n').Where(line => line.Contains("error ATT023", StringComparison.Ordinal)).Distinct());
         Assert.Contains($"{pins} pins xunit.runner.visualstudio 2.5.3", error, StringComparison.Ordinal);
         Assert.Contains("CentralPackageVersionOverrideEnabled", error, StringComparison.Ordinal);
         Assert.Contains($"""<PackageVersion Include="xunit.runner.visualstudio" Version="{PackageVersions.ByProperty["XunitRunnerVisualStudioVersion"]}" />""", error, StringComparison.Ordinal);
