@@ -59,7 +59,8 @@ public sealed class AdoptionTests(TemplatePackage package)
             Reference("Microsoft.NET.Test.Sdk", "MicrosoftNETTestSdkVersion"), outputTypeExe: true, warningsNotAsErrors: "xUnit1069");
         await File.WriteAllTextAsync(Path.Combine(directory, "LegacyTests.cs"), LegacyTests, cancellationToken);
         await File.WriteAllTextAsync(Path.Combine(directory, "LegacyAsyncTests.cs"), LegacyAsyncTest, cancellationToken);
-        await RunAsync(directory, cancellationToken, "build", "-warnaserror", "-nologo");
+        // The item needs a restored project. (No build before it: the project builds after it, and it only adds rules.)
+        await RunAsync(directory, cancellationToken, "restore");
 
         await NewAsync(directory, cancellationToken, "async-test-settings");
 
@@ -98,7 +99,7 @@ public sealed class AdoptionTests(TemplatePackage package)
             Reference("xunit", "XunitV2Version"), Reference("xunit.runner.visualstudio", "XunitRunnerVisualStudioVersion"),
             Reference("Microsoft.NET.Test.Sdk", "MicrosoftNETTestSdkVersion"), outputTypeExe: false, warningsNotAsErrors: null);
         await File.WriteAllTextAsync(Path.Combine(directory, "LegacyTests.cs"), LegacyTests, cancellationToken);
-        await RunAsync(directory, cancellationToken, "build", "-warnaserror", "-nologo");
+        await RunAsync(directory, cancellationToken, "restore");
 
         await NewAsync(directory, cancellationToken, "async-test-settings");
 

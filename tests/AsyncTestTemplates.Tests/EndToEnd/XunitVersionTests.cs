@@ -53,9 +53,8 @@ public sealed class XunitVersionTests(TemplatePackage package)
         var fixture = await package.NewAsync(directory, cancellationToken, "async-fixture", "-n", "DatabaseFixture", "--helpers", "false");
         Assert.True(fixture.ExitCode == 0, fixture.ToString());
         Assert.Contains("public async ValueTask InitializeAsync()", await File.ReadAllTextAsync(Path.Combine(directory, "DatabaseFixture.cs"), cancellationToken), StringComparison.Ordinal);
+        // It compiles (it runs at the end, once xunit is upgraded).
         await RunAsync(directory, cancellationToken, "build", "-nologo");
-        var test = await RunAsync(directory, cancellationToken, "test", "--no-build");
-        Assert.Contains("Passed:     1, Skipped:     0, Total:     1", test.StandardOutput, StringComparison.Ordinal);
 
         // The library needs a newer xunit: the build stops before compiling, naming the floor and the upgrade.
         var floor = Version("XunitV3ExtensibilityCoreVersion");
