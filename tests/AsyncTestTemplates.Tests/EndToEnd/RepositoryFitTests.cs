@@ -4,7 +4,8 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
 /// Generated projects inside real repositories: Central Package Management with and without
-/// central versions for our packages, and strict repository-wide build settings.
+/// central versions for our packages, and strict build settings for the tests of real apps (the
+/// templates' own code under the strictest settings: <see cref="StrictPolicyTests"/>).
 /// </summary>
 public sealed class RepositoryFitTests(TemplatePackage package)
 {
@@ -20,7 +21,8 @@ public sealed class RepositoryFitTests(TemplatePackage package)
         </Project>
         """;
 
-    private const string StrictEditorConfig = """
+    /// <summary>A repository's strict code style (StrictPolicyTests puts its project templates under it too).</summary>
+    internal const string StrictEditorConfig = """
         root = true
 
         [*.cs]
@@ -66,22 +68,6 @@ public sealed class RepositoryFitTests(TemplatePackage package)
         var assets = await File.ReadAllTextAsync(Path.Combine(project.Directory, "obj", "project.assets.json"), cancellationToken);
         Assert.Contains("\"coverlet.collector/6.0.4\"", assets);
         Assert.DoesNotContain($"\"coverlet.collector/{PackageVersions.ByProperty["CoverletCollectorVersion"]}\"", assets);
-    }
-
-    [Theory(Timeout = EndToEndLimits.Test)]
-    [InlineData("async-tests", 12)]
-    [InlineData("async-hosted-tests", 6)]
-    [InlineData("async-integration-tests", 11)]
-    public async Task Strict_repository_settings_do_not_break_the_generated_code(string template, int sampleTests)
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: false, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(repository.Root, "Directory.Build.props"), StrictProps, cancellationToken);
-        await File.WriteAllTextAsync(Path.Combine(repository.Root, ".editorconfig"), StrictEditorConfig, cancellationToken);
-
-        var project = await CreateBuildAndTestAsync(template, repository, cancellationToken);
-
-        Assert.Equal((sampleTests, 0, sampleTests), project.ReadTrxCounters());
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
