@@ -9,6 +9,7 @@ namespace AsyncTestTemplates.Tests;
 /// ../shared/schemas/azure-pipelines.json, never copied into it). Where a tool or the schema cannot
 /// be had, the test reports itself skipped and says why.
 /// </summary>
+[Template("async-ci")]
 public sealed class CiWorkflowTests(TemplatePackage package)
 {
     private static readonly SemaphoreSlim ActionlintInstall = new(1, 1);
@@ -77,7 +78,7 @@ public sealed class CiWorkflowTests(TemplatePackage package)
         var created = await package.NewAsync(output.Path, cancellationToken, ["async-ci", "--provider", "azure-pipelines", .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         Assert.True(created.ExitCode == 0, created.ToString());
 
-        var check = await ProcessRunner.RunAsync("python3", [Path.Combine(RepositoryPaths.Root, "build", "check-azure-pipelines.py"), schema, output.Combine("azure-pipelines.yml")],
+        var check = await ProcessRunner.RunAsync("python3", [Path.Combine(RepositoryPaths.Root, "scripts", "check-azure-pipelines.py"), schema, output.Combine("azure-pipelines.yml")],
             RepositoryPaths.Root, TimeSpan.FromMinutes(1), cancellationToken);
 
         // Exit 3: Python has no yaml or jsonschema module; nothing was checked.

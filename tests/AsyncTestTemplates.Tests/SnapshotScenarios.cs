@@ -1,3 +1,5 @@
+using AsyncTestTemplates.Tests.Infrastructure;
+
 namespace AsyncTestTemplates.Tests;
 
 /// <summary>
@@ -95,9 +97,11 @@ public static class SnapshotScenarios
             },
         };
 
-    /// <summary>Every (template, scenario) pair, for the snapshot theories.</summary>
-    public static TheoryData<string, string> All { get; } = new(
-        ByTemplate.SelectMany(template => template.Value.Keys.Select(scenario => (template.Key, scenario))));
+    /// <summary>Every (template, scenario) pair, for the snapshot theories, each with its template's trait.</summary>
+    public static IReadOnlyList<TheoryDataRow<string, string>> All { get; } =
+        ByTemplate.SelectMany(template => template.Value.Keys.Select(scenario =>
+                new TheoryDataRow<string, string>(template.Key, scenario).WithTrait(TemplateAttribute.TraitName, template.Key)))
+            .ToList();
 
     private static Dictionary<string, string[]> Project(Dictionary<string, string[]> scenarios) =>
         scenarios.ToDictionary(scenario => scenario.Key, scenario => (string[])[.. scenario.Value, "--no-restore"]);

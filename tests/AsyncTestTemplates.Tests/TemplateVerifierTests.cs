@@ -3,6 +3,7 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests;
 
 /// <summary>The in-house verifier itself: it must fail on every kind of difference, and say where.</summary>
+[Template("async-tests")]
 public sealed class TemplateVerifierTests(TemplatePackage package)
 {
     [Fact]

@@ -1,5 +1,5 @@
 // Deliberately broken tests: six ways a run goes wrong, one per class. The pack's fault matrix
-// (tests/AsyncTestTemplates.Tests/EndToEnd/FaultMatrixTests.cs, build/soak.sh) copies this file
+// (tests/AsyncTestTemplates.Tests/EndToEnd/FaultMatrixTests.cs, scripts/soak.sh) copies this file
 // into a generated project, whose namespace is Fault.Tests, and runs the classes by name. Each run
 // must end by itself, fail, and name the culprit.
 #pragma warning disable xUnit1051 // The hanging tests take no token on purpose.

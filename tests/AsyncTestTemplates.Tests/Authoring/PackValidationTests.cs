@@ -39,7 +39,7 @@ public sealed class PackValidationTests(TemplatePackage package)
         Assert.True(broken.ExitCode != 0, broken.ToString());
         Assert.Contains($"{templateJson} : Template configuration error MV002: Missing 'name'.", broken.Output);
         // Validation runs before the localization check: the now stale English file is not what is reported.
-        Assert.DoesNotContain("ATT0013", broken.Output);
+        Assert.DoesNotContain("TPL0013", broken.Output);
         // One error, not a second generic one from the task that ran the validator.
         Assert.DoesNotContain("MSB3073", broken.Output);
         Assert.False(Directory.Exists(copy.Combine("out")) && Directory.EnumerateFiles(copy.Combine("out"), "*.nupkg").Any(), broken.ToString());
@@ -51,12 +51,12 @@ public sealed class PackValidationTests(TemplatePackage package)
 
     private static void CopyPackageSources(string destination)
     {
-        foreach (var file in (string[])["AsyncTestTemplates.csproj", "README.md"])
+        foreach (var file in (string[])["AsyncTestTemplates.csproj", "Directory.Build.props", "README.md"])
         {
             File.Copy(Path.Combine(RepositoryPaths.Root, file), Path.Combine(destination, file));
         }
 
-        foreach (var folder in (string[])["build", "templates"])
+        foreach (var folder in (string[])["build", "tools", "templates"])
         {
             CopyDirectory(Path.Combine(RepositoryPaths.Root, folder), Path.Combine(destination, folder));
         }

@@ -10,6 +10,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// <c>dotnet format</c> line for those with a code fix; AsyncTestRulesAsErrors, the one switch, makes
 /// them errors by id. On xunit v2 the library itself stops the build naming the settings package.
 /// </summary>
+[Template("async-test-settings")]
 public sealed class AdoptionTests(TemplatePackage package)
 {
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);

@@ -8,6 +8,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// errors stay errors. (That by default the same rules fail the build is what
 /// <see cref="Guide.GuideTests"/> proves, mistake by mistake.)
 /// </summary>
+[Template("async-tests")]
 public sealed class AnalyzerSeverityTests(TemplatePackage package)
 {
     // Three mistakes of the guide: the machine's clock in code under test, a test that sleeps, a test without a timeout.

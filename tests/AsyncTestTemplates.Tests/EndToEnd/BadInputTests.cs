@@ -3,6 +3,7 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>Bad input gets a clear error and loses nothing.</summary>
+[Template("async-tests")]
 public sealed class BadInputTests(TemplatePackage package)
 {
     [Fact(Timeout = EndToEndLimits.Test)]
@@ -38,6 +39,7 @@ public sealed class BadInputTests(TemplatePackage package)
     [InlineData("async-tests")]
     [InlineData("async-hosted-tests")]
     [InlineData("async-integration-tests")]
+    [Template("async-tests", "async-hosted-tests", "async-integration-tests")]
     public async Task A_missing_project_under_test_is_named_by_dotnet_new_and_fails_the_run(string template)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

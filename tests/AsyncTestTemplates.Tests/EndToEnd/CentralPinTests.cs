@@ -19,6 +19,7 @@ public sealed class CentralPinTests(TemplatePackage package)
         """;
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-hosted-tests")]
     public async Task A_hosted_test_project_under_v2_era_pins_runs_its_tests_and_names_the_pin_it_overrides_or_cannot()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -65,6 +66,7 @@ public sealed class CentralPinTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-test-settings", "async-fixture", "async-test-class")]
     public async Task The_settings_item_under_central_package_management_pins_the_versions_the_pack_is_tested_with()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

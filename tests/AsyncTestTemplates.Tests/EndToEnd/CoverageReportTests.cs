@@ -12,6 +12,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// Microsoft.Testing.Platform the same code is covered, and the test application run directly prints
 /// coverlet's summary and names the report (`dotnet test` shows neither: see docs/coverage.md).
 /// </summary>
+[Template("async-tests")]
 public sealed class CoverageReportTests(TemplatePackage package)
 {
     private const string ReportPath = "TestResults/coverage.cobertura.xml";

@@ -7,8 +7,9 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// one that blocks a thread forever, a task nobody awaits that throws, a foreground thread left
 /// running, a fixture whose setup hangs and one whose teardown throws (tests/faults/FaultyTests.cs).
 /// Each run ends by itself well within its limits (hang timeout 20 s), fails, and names the culprit.
-/// build/soak.sh runs the same matrix for every project template.
+/// scripts/soak.sh runs the same matrix for every project template.
 /// </summary>
+[Template("async-tests")]
 public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<FaultyProjects>
 {
     public static TheoryData<string, string[], string[]> Runs { get; } = new()

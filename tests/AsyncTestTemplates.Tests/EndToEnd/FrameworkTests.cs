@@ -3,6 +3,7 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>An older target framework: built warning-free always, and run where its runtime is installed.</summary>
+[Template("async-tests", "async-integration-tests")]
 public sealed class FrameworkTests(TemplatePackage package)
 {
     [Theory(Timeout = EndToEndLimits.Test)]

@@ -9,6 +9,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// and where, and following that makes the project run on Microsoft.Testing.Platform.
 /// --runner auto never touches global.json.
 /// </summary>
+[Template("async-tests")]
 public sealed class GlobalJsonTests(TemplatePackage package)
 {
     private const string SdkOnly = """

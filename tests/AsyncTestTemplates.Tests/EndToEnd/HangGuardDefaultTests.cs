@@ -8,6 +8,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// the library arms the test process (AsyncTestHangGuard, written into the runtime configuration),
 /// which ends a stuck run at the hang timeout and names the stuck test.
 /// </summary>
+[Template("async-test-settings")]
 public sealed class HangGuardDefaultTests(TemplatePackage package)
 {
     // No timeout and no token on purpose: only a hang guard can end this test.

@@ -7,6 +7,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// with its samples, and with --sut pointing at the SDK's own <c>dotnet new worker</c> project and at
 /// workers shaped like real ones (<see cref="RealWorker"/>).
 /// </summary>
+[Template("async-hosted-tests")]
 public sealed class HostedTemplateTests(TemplatePackage package)
 {
     /// <summary>Sample tests generated with --samples true.</summary>

@@ -9,6 +9,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// one, and --sut pointing at the SDK's own <c>dotnet new webapi</c> project, a Startup-style API with
 /// its Program in a namespace, a minimal API that ignores ConnectionStrings, and an internal Program on .NET 8.
 /// </summary>
+[Template("async-integration-tests")]
 public sealed class IntegrationTemplateTests(TemplatePackage package)
 {
     public static TheoryData<bool, string, bool> Cases { get; } = new()

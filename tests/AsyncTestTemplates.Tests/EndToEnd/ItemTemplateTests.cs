@@ -13,6 +13,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-tests", "async-fixture", "async-test-class")]
     public async Task Items_added_to_an_async_tests_project_build_warning_free_and_pass()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -69,6 +70,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-fixture", "async-test-class", "async-test-settings")]
     public async Task Items_added_to_a_hand_made_xunit_v3_project_without_implicit_usings_need_no_hand_edits_build_warning_free_and_pass()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -131,6 +133,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-test-class", "async-test-settings")]
     public async Task The_settings_item_keeps_a_central_pin_of_the_library_and_leaves_an_existing_reference_alone()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -173,6 +176,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-fixture", "async-test-class", "async-test-settings")]
     public async Task Items_added_to_the_sdk_xunit_v2_project_with_default_options_detect_it_add_no_warnings_and_pass()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -221,6 +225,7 @@ public sealed class ItemTemplateTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-fixture", "async-test-class", "async-test-settings")]
     public async Task Items_write_nothing_outside_a_project_in_an_unrestored_one_or_in_a_class_library()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

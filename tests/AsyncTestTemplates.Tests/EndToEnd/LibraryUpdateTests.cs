@@ -6,6 +6,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// The point of the runtime library: a fix to the machinery reaches a project generated before it by
 /// a version bump of one package reference, with no file of the project regenerated.
 /// </summary>
+[Template("async-tests")]
 public sealed class LibraryUpdateTests(TemplatePackage package)
 {
     private const string Patched = " (patched)";
@@ -60,6 +61,7 @@ public sealed class LibraryUpdateTests(TemplatePackage package)
         CopySources(Path.Combine(RepositoryPaths.Root, "src"), Path.Combine(checkout, "src"));
         Directory.CreateDirectory(Path.Combine(checkout, "build"));
         File.Copy(RepositoryPaths.VersionsFile, Path.Combine(checkout, "build", "Versions.props"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "Directory.Build.props"), Path.Combine(checkout, "Directory.Build.props"));
         File.Copy(Path.Combine(RepositoryPaths.Root, "build", "icon.png"), Path.Combine(checkout, "build", "icon.png"));
         // The checkout's analyzer settings apply to the library as they do in the repository.
         File.Copy(Path.Combine(RepositoryPaths.Root, ".editorconfig"), Path.Combine(checkout, ".editorconfig"));

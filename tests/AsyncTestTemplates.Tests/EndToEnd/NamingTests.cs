@@ -7,6 +7,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// non-ASCII letters, and segments that shadow well-known namespaces. Each generated project
 /// (with its samples, which use the most code) must build without a single warning.
 /// </summary>
+[Template("async-tests")]
 public sealed class NamingTests(TemplatePackage package)
 {
     [Fact(Timeout = EndToEndLimits.Test)]

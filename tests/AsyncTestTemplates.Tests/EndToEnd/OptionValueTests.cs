@@ -30,6 +30,7 @@ public sealed partial class OptionValueTests(TemplatePackage package)
     [InlineData("async-tests")]
     [InlineData("async-hosted-tests")]
     [InlineData("async-integration-tests")]
+    [Template("async-tests", "async-hosted-tests", "async-integration-tests")]
     public async Task Bad_timeout_values_stop_dotnet_new_with_the_option_and_range_named_and_nothing_written(string template)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -55,6 +56,7 @@ public sealed partial class OptionValueTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-tests")]
     public async Task The_largest_timeouts_allowed_give_a_project_that_builds_warning_free()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -68,6 +70,7 @@ public sealed partial class OptionValueTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-test-settings")]
     public async Task Bad_timeout_values_stop_async_test_settings_and_the_project_is_left_as_it_was()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -94,6 +97,7 @@ public sealed partial class OptionValueTests(TemplatePackage package)
     [Theory(Timeout = EndToEndLimits.Test)]
     [InlineData("0")]
     [InlineData("-2")]
+    [Template("async-ci")]
     public async Task A_shard_count_below_one_stops_async_ci_with_the_option_named_and_nothing_written(string shards)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -109,6 +113,7 @@ public sealed partial class OptionValueTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-tests", "async-hosted-tests", "async-integration-tests", "async-test-settings", "async-ci")]
     public async Task Help_of_every_template_gives_each_timeout_option_its_unit_and_default_and_hides_the_guards()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -38,6 +38,7 @@ public sealed class RepositoryFitTests(TemplatePackage package)
         """;
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-tests")]
     public async Task Central_package_management_without_central_versions_for_our_packages()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -52,6 +53,7 @@ public sealed class RepositoryFitTests(TemplatePackage package)
     [Theory(Timeout = EndToEndLimits.Test)]
     [InlineData("async-tests", 12)]
     [InlineData("async-hosted-tests", 6)]
+    [Template("async-tests")]
     public async Task Central_package_management_keeps_the_repository_s_own_versions(string template, int sampleTests)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -71,6 +73,7 @@ public sealed class RepositoryFitTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-hosted-tests", "async-integration-tests")]
     public async Task Strict_test_settings_do_not_break_the_sut_first_tests_of_a_real_worker_and_a_startup_style_api()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -7,6 +7,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// repository: a warning-free restore and build, the exact number of passing tests, a TRX file, and
 /// a Cobertura report that covers the project under test.
 /// </summary>
+[Template("async-tests")]
 public sealed class RunnerMatrixTests(TemplatePackage package)
 {
     /// <summary>Sample tests generated with --samples true.</summary>

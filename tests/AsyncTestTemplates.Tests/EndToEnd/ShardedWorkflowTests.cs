@@ -14,6 +14,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// One test, so the repository is restored and built once (<c>--build-only</c>, as CI's build job);
 /// the many shard runs then skip restore and build. The documented local command at the end does both.
 /// </remarks>
+[Template("async-ci", "async-hosted-tests")]
 public sealed class ShardedWorkflowTests(TemplatePackage package)
 {
     private const string PlantedClass = "Acme.Worker.Tests.PlantedFailureTests";

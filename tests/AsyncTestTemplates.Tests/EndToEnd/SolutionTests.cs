@@ -6,6 +6,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// --add-to-solution adds the project to the one solution in the output folder or its parents;
 /// with none or several it changes nothing and says what to run; without the option it is quiet.
 /// </summary>
+[Template("async-tests")]
 public sealed class SolutionTests(TemplatePackage package)
 {
     private const string ManualInstruction = "Add the project to your solution yourself: dotnet sln";

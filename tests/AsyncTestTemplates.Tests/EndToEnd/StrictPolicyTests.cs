@@ -15,6 +15,7 @@ public sealed class StrictPolicyTests(TemplatePackage package)
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(6);
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-tests", "async-hosted-tests", "async-integration-tests")]
     public async Task Every_project_template_with_each_option_that_changes_its_code_builds_under_all_analysis_rules_as_errors()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -69,6 +70,7 @@ public sealed class StrictPolicyTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-fixture", "async-test-class", "async-test-settings")]
     public async Task Every_item_builds_under_all_analysis_rules_as_errors_in_xunit_v2_and_v3_projects_with_implicit_usings_or_nullable_off()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

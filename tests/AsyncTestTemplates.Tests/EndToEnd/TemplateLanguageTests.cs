@@ -8,6 +8,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// shows the template's name and its options' descriptions from that culture's templatestrings file,
 /// as the SDK's own templates do (the IDEs read the same files).
 /// </summary>
+[Template("async-tests")]
 public sealed class TemplateLanguageTests(TemplatePackage package)
 {
     /// <summary>The UI language set, and the culture whose file the engine should read for it.</summary>

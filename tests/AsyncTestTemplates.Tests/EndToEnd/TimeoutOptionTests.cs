@@ -6,6 +6,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// --test-timeout, --session-timeout and --coverage false, built and run: a test that awaits
 /// forever fails by the per-test timeout, the run completes on its own, and no coverage is collected.
 /// </summary>
+[Template("async-tests")]
 public sealed class TimeoutOptionTests(TemplatePackage package)
 {
     private const string NeverCompletes = """

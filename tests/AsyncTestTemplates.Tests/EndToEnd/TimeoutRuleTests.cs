@@ -8,6 +8,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// generated project, fixed by <c>dotnet format analyzers</c> with the project's own constant, and
 /// reported by the build's summary (never failing it) in a project that adopts the package alone.
 /// </summary>
+[Template("async-tests")]
 public sealed partial class TimeoutRuleTests(TemplatePackage package)
 {
     // The first async test a user adds, without a timeout; it takes a token the fix can pass.

@@ -8,6 +8,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// which needs a newer xunit, stops the build at once naming its floor and the one-line upgrade,
 /// instead of a crash at run time; that line then gives a project that builds and passes.
 /// </summary>
+[Template("async-fixture", "async-test-class", "async-test-settings")]
 public sealed class XunitVersionTests(TemplatePackage package)
 {
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);

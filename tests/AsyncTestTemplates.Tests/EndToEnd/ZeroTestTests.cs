@@ -15,6 +15,7 @@ public sealed class ZeroTestTests(TemplatePackage package)
     [Theory(Timeout = EndToEndLimits.Test)]
     [InlineData(false)]
     [InlineData(true)]
+    [Template("async-tests")]
     public async Task A_run_that_executes_no_test_fails_and_says_why(bool testingPlatform)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
@@ -40,6 +41,7 @@ public sealed class ZeroTestTests(TemplatePackage package)
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-tests", "async-ci")]
     public async Task An_xunit_v3_project_whose_runner_cannot_see_its_tests_fails_its_build_naming_the_pin_and_its_shard_and_report_fail()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -5,7 +5,7 @@ namespace AsyncTestTemplates.Tests.Infrastructure;
 /// <summary>
 /// The PostgreSQL server the <c>--database postgres</c> flavour is proved against: the one named by
 /// TEST_POSTGRES_CONNECTION_STRING (the variable the generated tests read; .ci/run starts a server
-/// with build/postgres-test-server.sh and sets it).
+/// with scripts/postgres-test-server.sh and sets it).
 /// </summary>
 public sealed class PostgresServer
 {
@@ -27,7 +27,7 @@ public sealed class PostgresServer
             return new PostgresServer(connectionString);
         }
 
-        const string Reason = $"{Variable} is not set: start a server with 'build/postgres-test-server.sh start' and set the variable to what it prints.";
+        const string Reason = $"{Variable} is not set: start a server with 'scripts/postgres-test-server.sh start' and set the variable to what it prints.";
         Assert.True(string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RequiredVariable)), Reason);
         Assert.Skip(Reason);
         throw new InvalidOperationException("Unreachable: Assert.Skip throws.");

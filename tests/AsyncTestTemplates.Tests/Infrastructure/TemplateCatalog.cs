@@ -3,12 +3,13 @@ using System.Text.Json.Nodes;
 namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
-/// The pack's templates, read from their template.json (the same rule as build/project_templates.py),
+/// The pack's templates, read from their template.json (the same rule as scripts/project_templates.py),
 /// so that a new template is picked up by every test that covers all of them.
 /// </summary>
 public static class TemplateCatalog
 {
-    private static readonly IReadOnlyList<(string ShortName, string Type, string[] Classifications)> All = Load();
+    /// <summary>Every template: short name, <c>tags.type</c> and classifications, in name order.</summary>
+    public static IReadOnlyList<(string ShortName, string Type, string[] Classifications)> All { get; } = Load();
 
     /// <summary>Test-project templates: <c>tags.type</c> "project" with the "Test" classification.</summary>
     public static TheoryData<string> ProjectTemplates { get; } =
