@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsyncTestTemplates.Authoring.Findings;
 using AsyncTestTemplates.Authoring.Localization;
+using AsyncTestTemplates.Authoring.Model;
 using AsyncTestTemplates.Authoring.Validation;
 
 namespace AsyncTestTemplates.Authoring.Tests.Drafts;
@@ -32,6 +33,49 @@ public sealed class DraftPack : IDisposable
 
     public string PathOf(DraftTemplate template, params string[] parts) => Path.Combine([TemplatesRoot, template.Name, .. parts]);
 
+    /// <summary>templates/_options/ as <see cref="Share"/> left it (null until then): symbols.json, the two host files, the strings by culture.</summary>
+    public DraftTemplate? Shared { get; private set; }
+
+    public string SharedPath(params string[] parts) => Path.Combine([TemplatesRoot, SharedOptions.FolderName, .. parts]);
+
+    /// <summary>
+    /// Moves the named symbols of every draft that has them (and their host entries) into
+    /// templates/_options/, and lists them in each such draft's "$sharedSymbols".
+    /// </summary>
+    public void Share(params string[] names)
+    {
+        Shared ??= DraftTemplate.Empty();
+        foreach (var template in Templates)
+        {
+            var listed = template.Template[SharedOptions.ListMember] as JsonArray ?? [];
+            template.Template[SharedOptions.ListMember] = listed;
+            foreach (var name in names.Where(name => template.Template["symbols"]![name] is not null))
+            {
+                var symbols = template.Template["symbols"]!.AsObject();
+                Shared.Template["symbols"]![name] ??= symbols[name]!.DeepClone();
+                symbols.Remove(name);
+                if (template.CliHost?["symbolInfo"]?[name] is { } cli)
+                {
+                    Shared.CliHost!["symbolInfo"]![name] ??= cli.DeepClone();
+                    template.CliHost["symbolInfo"]!.AsObject().Remove(name);
+                }
+
+                if (template.IdeHost?["symbolInfo"] is JsonArray ide && ide.FirstOrDefault(e => (string?)e?["id"] == name) is { } entry)
+                {
+                    var shared = Shared.IdeHost!["symbolInfo"]!.AsArray();
+                    if (!shared.Any(e => (string?)e?["id"] == name))
+                    {
+                        shared.Add(entry.DeepClone());
+                    }
+
+                    ide.Remove(entry);
+                }
+
+                listed.Add(name);
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<string>> ValidateAsync(CancellationToken cancellationToken)
     {
         await WriteAsync(cancellationToken);
@@ -56,9 +100,14 @@ public sealed class DraftPack : IDisposable
     public async Task TranslateAllAsync(CancellationToken cancellationToken)
     {
         await LocalizeAsync(checkOnly: false, cancellationToken);
-        foreach (var template in Templates)
+        foreach (var (template, localize) in Templates.Select(t => ((DraftTemplate?)t, PathOf(t, ".template.config", "localize"))).Append((Shared, SharedPath("localize"))))
         {
-            var english = DraftTemplate.Parse(await File.ReadAllTextAsync(PathOf(template, ".template.config", "localize", "templatestrings.en.json"), cancellationToken));
+            if (template is null)
+            {
+                continue;
+            }
+
+            var english = DraftTemplate.Parse(await File.ReadAllTextAsync(Path.Combine(localize, "templatestrings.en.json"), cancellationToken));
             foreach (var culture in Localizer.TranslatedCultures)
             {
                 template.Localizations[culture] = new JsonObject(english.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)$"[{culture}] {m.Value}")));
@@ -95,6 +144,17 @@ public sealed class DraftPack : IDisposable
             foreach (var (relativePath, content) in template.Files)
             {
                 await WriteTextAsync(PathOf(template, relativePath), content, cancellationToken);
+            }
+        }
+
+        if (Shared is not null)
+        {
+            await WriteJsonAsync(SharedPath(SharedOptions.SymbolsFile), Shared.Template, cancellationToken);
+            await WriteJsonAsync(SharedPath("ide.host.json"), Shared.IdeHost, cancellationToken);
+            await WriteJsonAsync(SharedPath("dotnetcli.host.json"), Shared.CliHost, cancellationToken);
+            foreach (var (culture, strings) in Shared.Localizations)
+            {
+                await WriteJsonAsync(SharedPath("localize", $"templatestrings.{culture}.json"), strings, cancellationToken);
             }
         }
     }

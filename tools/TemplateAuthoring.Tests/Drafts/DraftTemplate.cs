@@ -93,4 +93,16 @@ public sealed class DraftTemplate(string name)
     public JsonObject PostAction(int index) => Template["postActions"]![index]!.AsObject();
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
+
+    /// <summary>The shape of templates/_options/: symbols and host entries only, nothing else.</summary>
+    public static DraftTemplate Empty()
+    {
+        var shared = new DraftTemplate("_options");
+        shared.Template.Clear();
+        shared.Template["symbols"] = new JsonObject();
+        shared.IdeHost = new JsonObject { ["symbolInfo"] = new JsonArray() };
+        shared.CliHost = new JsonObject { ["symbolInfo"] = new JsonObject() };
+        shared.Files.Clear();
+        return shared;
+    }
 }

@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Authoring.Packaging;
 using NJsonSchema;
 
 namespace AsyncTestTemplates.Authoring.Tests.Repository;
@@ -18,12 +19,18 @@ public sealed class TemplateSchemaTests
         var checker = Path.Combine(RepositoryPaths.Shared, "tools", "check-template-schemas.py");
         SkipUnlessPresent(checker);
 
-        var result = await ProcessRunner.RunAsync("python3", [checker, RepositoryPaths.Templates], RepositoryPaths.Root, TimeSpan.FromMinutes(1), cancellationToken);
+        // The templates as written, and as packed: each with the shared options it lists merged in.
+        using var staged = new TemporaryDirectory("schemas");
+        Assert.Empty(await TemplateStager.StageAsync(RepositoryPaths.Templates, staged.Path, RepositoryPaths.VersionsFile, "1.0.0-schemas", cancellationToken));
+        foreach (var templates in (string[])[RepositoryPaths.Templates, staged.Path])
+        {
+            var result = await ProcessRunner.RunAsync("python3", [checker, templates], RepositoryPaths.Root, TimeSpan.FromMinutes(1), cancellationToken);
 
-        // Exit 3: the checker's Python has no jsonschema module; nothing was checked.
-        Assert.SkipWhen(result.ExitCode == 3, $"The schema checker could not run: {result.Output.Trim()}");
-        Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("0 problems", result.StandardOutput);
+            // Exit 3: the checker's Python has no jsonschema module; nothing was checked.
+            Assert.SkipWhen(result.ExitCode == 3, $"The schema checker could not run: {result.Output.Trim()}");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("0 problems", result.StandardOutput);
+        }
     }
 
     [Fact(Timeout = 60_000)]

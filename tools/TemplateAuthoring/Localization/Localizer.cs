@@ -43,7 +43,7 @@ public static class Localizer
     /// <summary>Writes (or with <paramref name="checkOnly"/> compares) every template's source-culture file, and checks the translations.</summary>
     public static async Task<IReadOnlyList<Finding>> LocalizeAsync(string templatesRoot, bool checkOnly, CancellationToken cancellationToken)
     {
-        var (templates, findings) = await TemplateLoader.LoadAsync(templatesRoot, cancellationToken);
+        var (templates, findings) = await TemplateLoader.LoadLocalizationUnitsAsync(templatesRoot, cancellationToken);
         var all = new List<Finding>(findings);
         foreach (var template in templates)
         {
@@ -79,7 +79,7 @@ public static class Localizer
     public static async Task<(int Recorded, IReadOnlyList<Finding> Findings)> RecordTranslatedAsync(
         string templatesRoot, IReadOnlyCollection<string> cultures, IReadOnlyCollection<string> templateNames, IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        var (templates, findings) = await TemplateLoader.LoadAsync(templatesRoot, cancellationToken);
+        var (templates, findings) = await TemplateLoader.LoadLocalizationUnitsAsync(templatesRoot, cancellationToken);
         var unknown = cultures.Where(c => !TranslatedCultures.Contains(c)).ToList();
         if (unknown.Count > 0)
         {
@@ -123,7 +123,7 @@ public static class Localizer
     /// </summary>
     public static async Task<IReadOnlyList<TranslationGap>> WorklistAsync(string templatesRoot, IReadOnlyCollection<string> cultures, CancellationToken cancellationToken)
     {
-        var (templates, _) = await TemplateLoader.LoadAsync(templatesRoot, cancellationToken);
+        var (templates, _) = await TemplateLoader.LoadLocalizationUnitsAsync(templatesRoot, cancellationToken);
         var gaps = new List<TranslationGap>();
         foreach (var template in templates)
         {

@@ -15,7 +15,7 @@ public static class TranslationImport
 {
     public static async Task<(int Applied, IReadOnlyList<Finding> Findings)> ApplyAsync(string templatesRoot, string worklistPath, CancellationToken cancellationToken)
     {
-        var (templates, _) = await TemplateLoader.LoadAsync(templatesRoot, cancellationToken);
+        var (templates, _) = await TemplateLoader.LoadLocalizationUnitsAsync(templatesRoot, cancellationToken);
         var byName = templates.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var lines = (await File.ReadAllLinesAsync(worklistPath, cancellationToken))
             .Select((text, index) => (Number: index + 1, Columns: text.Split('\t')))

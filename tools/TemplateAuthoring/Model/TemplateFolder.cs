@@ -13,7 +13,11 @@ public sealed record TemplateFolder(
 {
     public const string ConfigFolderName = ".template.config";
 
-    public string ConfigDirectory => Path.Combine(Directory, ConfigFolderName);
+    /// <summary>Where template.json, the host files and localize/ are: .template.config/ (the shared options' folder itself).</summary>
+    public string ConfigDirectory { get; init; } = Path.Combine(Directory, ConfigFolderName);
+
+    /// <summary>The symbols this template takes from the shared options (<c>"$sharedSymbols"</c>), already merged into <see cref="Template"/>.</summary>
+    public IReadOnlyList<string> SharedSymbols { get; init; } = [];
 
     public string LocalizeDirectory => Path.Combine(ConfigDirectory, "localize");
 
@@ -21,12 +25,13 @@ public sealed record TemplateFolder(
 
     public string CliHostPath => Path.Combine(ConfigDirectory, "dotnetcli.host.json");
 
-    public IReadOnlyList<TemplateSymbol> Symbols { get; } =
+    // Computed on each read, not stored: a copy made with `with { Template = … }` must see its own symbols.
+    public IReadOnlyList<TemplateSymbol> Symbols =>
         Template.Root.MembersOf("symbols").Select(s => new TemplateSymbol(s.Name, s.Value)).ToList();
 
     public IEnumerable<TemplateSymbol> Parameters => Symbols.Where(s => s.IsParameter);
 
-    public IReadOnlyList<PostAction> PostActions { get; } =
+    public IReadOnlyList<PostAction> PostActions =>
         Template.Root.ObjectsIn("postActions").Select(p => new PostAction(p.Index, p.Item)).ToList();
 
     /// <summary>dotnetcli.host.json's long names by symbol (null where a symbol has none).</summary>

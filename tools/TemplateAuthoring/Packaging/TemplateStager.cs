@@ -1,5 +1,6 @@
 using System.Text;
 using AsyncTestTemplates.Authoring.Findings;
+using AsyncTestTemplates.Authoring.Model;
 
 namespace AsyncTestTemplates.Authoring.Packaging;
 
@@ -28,17 +29,19 @@ public static class TemplateStager
             Directory.Delete(destination, recursive: true);
         }
 
-        foreach (var source in SourceFiles(templatesRoot))
+        var merged = await MergedConfigurationAsync(templatesRoot, cancellationToken);
+        foreach (var source in SourceFiles(templatesRoot).Concat(merged.Keys).Distinct(StringComparer.Ordinal))
         {
             var target = Path.Combine(destination, Path.GetRelativePath(templatesRoot, source));
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (!VersionTokens.IsTextFile(source))
+            if (!merged.ContainsKey(source) && !VersionTokens.IsTextFile(source))
             {
                 File.Copy(source, target, overwrite: true);
                 continue;
             }
 
-            var (text, unknown) = VersionTokens.Expand(await File.ReadAllTextAsync(source, cancellationToken), versions);
+            var original = merged.TryGetValue(source, out var rendered) ? rendered : await File.ReadAllTextAsync(source, cancellationToken);
+            var (text, unknown) = VersionTokens.Expand(original, versions);
             findings.AddRange(unknown.Distinct().Select(name =>
                 Finding.Error("TPL0100", $"Unknown version token '${{{name}}}': define {name} in {versionsFile}.", source)));
             await File.WriteAllTextAsync(target, text, new UTF8Encoding(false), cancellationToken);
@@ -47,9 +50,33 @@ public static class TemplateStager
         return findings;
     }
 
+    /// <summary>
+    /// The configuration files of every template that takes shared options, as the engine must read
+    /// them (<see cref="SharedOptions.Merge"/>): full path → text.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> MergedConfigurationAsync(string templatesRoot, CancellationToken cancellationToken)
+    {
+        var (templates, _) = await TemplateLoader.LoadAsync(templatesRoot, cancellationToken);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var template in templates.Where(t => t.SharedSymbols.Count > 0))
+        {
+            foreach (var json in (JsonFile?[])[template.Template, template.CliHost, template.IdeHost, .. template.Localizations.Select(l => l.Json)])
+            {
+                if (json is not null)
+                {
+                    files[Path.GetFullPath(json.Path)] = Localization.Localizer.RenderJson(json.Root);
+                }
+            }
+        }
+
+        return files;
+    }
+
     private static IEnumerable<string> SourceFiles(string templatesRoot) =>
-        Directory.EnumerateFiles(templatesRoot, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        Directory.EnumerateFiles(Path.GetFullPath(templatesRoot), "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
             .Where(file => !Path.GetRelativePath(templatesRoot, file).Split('/', '\\').SkipLast(1).Any(SkippedFolders.Contains))
+            // The shared options reach the package merged into each template that takes them.
+            .Where(file => Path.GetRelativePath(templatesRoot, file).Split('/', '\\')[0] != SharedOptions.FolderName)
             .Where(file => !file.EndsWith(".user", StringComparison.OrdinalIgnoreCase))
             // The translators' record is the authoring tool's, not the engine's.
             .Where(file => Path.GetFileName(file) != Localization.TranslationRecord.FileName)

@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Authoring.Model;
 using AsyncTestTemplates.Authoring.Findings;
 using AsyncTestTemplates.Authoring.Localization;
 
@@ -41,7 +42,6 @@ public static class RuleCatalogue
         new("TPL0007", Severity.Error, "two templates of the pack share a short name"),
         new("TPL0008", Severity.Error, "a short name is one of the .NET SDK's own templates (`dotnet new list`, SDK 10.0.401; the list is in `tools/TemplateAuthoring/Validation/SdkTemplates.cs`)"),
         new("TPL0009", Severity.Error, "a post action has no `id` (its localization keys need one)"),
-        new("TPL0010", Severity.Error, $"a shared option ({string.Join(", ", SharedOptions.All.Select(option => $"`--{option.LongName}`"))}) has another symbol name, long name, datatype or default than in the other templates (the default of {string.Join(", ", SharedOptions.DefaultPerKind.Select(name => $"`--{SharedOptions.All.First(option => option.Symbol == name).LongName}`"))}: than in the other templates of its kind); or a symbol that templates of one kind (project, item) have in common has another definition (descriptions of an option whose meaning is the template's own, `fileRename`, capabilities and the item type name excepted: `SharedOptions.cs`)"),
         new("TPL0011", Severity.Error, "a `PackageReference`/`PackageVersion` in a template has a literal version instead of a `${Name}` token"),
         new("TPL0012", Severity.Error, "`ide.host.json` is missing, has no `icon`, or names an icon file that does not exist"),
         new("TPL0013", Severity.Error, "`templatestrings.en.json` is missing or out of date (`localize --check`)"),
@@ -54,6 +54,8 @@ public static class RuleCatalogue
         new("TPL0020", Severity.Error, $"a template lacks the `templatestrings.<culture>.json` of one of the cultures the pack ships ({string.Join(", ", Localizer.Cultures)}, the SDK's own), or has one for another culture"),
         new("TPL0021", Severity.Error, "a translation lacks a key of `templatestrings.en.json` (or its value is not a string)"),
         new("TPL0022", Severity.Error, "a translation is stale: the English text of its key changed since it was translated, or it was never recorded as translated (`localize/translated-from.json`; after updating it: `localize templates --translated <culture>`)"),
+        new("TPL0023", Severity.Error, $"a template's `\"{SharedOptions.ListMember}\"` names a symbol `templates/{SharedOptions.FolderName}/{SharedOptions.SymbolsFile}` does not define (or there is no such file): an option several templates share is written once there — symbol, host entries, strings — and merged into each template that lists it"),
+        new("TPL0024", Severity.Error, $"a template defines a symbol it also takes from `templates/{SharedOptions.FolderName}/`"),
         new("TPL0100", Severity.Error, "a `${Name}` token that `build/Versions.props` does not define (also reported when the templates are staged for packing)"),
     ];
 

@@ -21,7 +21,6 @@ public static class TemplateValidator
     private static readonly IPackRule[] PackRules =
     [
         new UniqueNameRule(),
-        new SharedOptionRule(),
     ];
 
     public static async Task<IReadOnlyList<Finding>> ValidateAsync(string templatesRoot, string versionsFile, CancellationToken cancellationToken)
