@@ -51,9 +51,18 @@ public sealed class TemplateLanguageTests(TemplatePackage package)
 
     private static async Task<IReadOnlyDictionary<string, string>> StringsAsync(string culture, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(RepositoryPaths.Root, "templates", "async-tests", ".template.config", "localize", $"templatestrings.{culture}.json");
-        var json = JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken))!.AsObject();
-        return json.ToDictionary(member => member.Key, member => member.Value!.GetValue<string>());
+        // async-tests' own strings, and those of the shared options it takes (templates/_options/): the packed template has both.
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var folder in (string[])[Path.Combine("async-tests", ".template.config"), "_options"])
+        {
+            var path = Path.Combine(RepositoryPaths.Templates, folder, "localize", $"templatestrings.{culture}.json");
+            foreach (var (key, value) in JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken))!.AsObject())
+            {
+                strings.Add(key, value!.GetValue<string>());
+            }
+        }
+
+        return strings;
     }
 
     private static string WithoutWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
