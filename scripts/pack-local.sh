@@ -8,7 +8,7 @@
 set -euo pipefail
 folder=${1:?usage: scripts/pack-local.sh <folder>}
 repo=$(cd "$(dirname "$0")/.." && pwd)
-base=$(sed -n 's:.*<AsyncTestTemplatesVersion>\(.*\)</AsyncTestTemplatesVersion>.*:\1:p' "$repo/build/Versions.props")
+base=$(dotnet run --project "$repo/tools/TemplateAuthoring" -c Release -v q -- versions "$repo/build/Versions.props" AsyncTestTemplatesVersion)
 version="$base-local.$(date -u +%Y%m%d%H%M%S).$$"
 mkdir -p "$folder/packages"
 dotnet pack "$repo/AsyncTestTemplates.csproj" -c Release -o "$folder/packages" -nologo -v q \

@@ -23,7 +23,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || { echo "soak: -n needs a positive whole number" >&2; exit 2; }
-[ ${#templates[@]} -gt 0 ] || mapfile -t templates < <(python3 "$(dirname "$0")/project_templates.py")
+# The test-project templates, from the authoring tool's catalogue (a new one needs no edit here).
+[ ${#templates[@]} -gt 0 ] || mapfile -t templates < <(dotnet run --project "$(dirname "$0")/../tools/TemplateAuthoring" -c Release -v q -- templates "$(dirname "$0")/../templates" --kind test-project)
 [ ${#templates[@]} -gt 0 ] || { echo "soak: no project templates found under templates/" >&2; exit 2; }
 busy_runs=$(( runs / 5 > 0 ? runs / 5 : 1 ))
 

@@ -1,5 +1,6 @@
 using AsyncTestTemplates.Authoring.Findings;
 using AsyncTestTemplates.Authoring.Localization;
+using AsyncTestTemplates.Authoring.Model;
 using AsyncTestTemplates.Authoring.Packaging;
 using AsyncTestTemplates.Authoring.Validation;
 
@@ -16,6 +17,8 @@ const string Usage = """
       TemplateAuthoring stage <templatesRoot> <destination> --versions <Versions.props> --pack-version <version>
       TemplateAuthoring package-readme <page.md> <guide.md> <destination>
       TemplateAuthoring rules
+      TemplateAuthoring templates <templatesRoot> [--kind test-project|item|repository]
+      TemplateAuthoring versions <Versions.props> [<property>]
     """;
 
 using var cancellation = new CancellationTokenSource();
@@ -37,6 +40,9 @@ IReadOnlyList<Finding>? findings = args switch
         await TemplateStager.StageAsync(root, destination, versions, packVersion, cancellation.Token),
     ["package-readme", var page, var guide, var destination] => await WritePackageReadmeAsync(page, guide, destination, cancellation.Token),
     ["rules"] => PrintRules(),
+    ["templates", var root] => PrintTemplates(root, kind: null),
+    ["templates", var root, "--kind", var kind] => PrintTemplates(root, kind),
+    ["versions", var versions, .. var names] when names.Length <= 1 => PrintVersions(versions, names),
     _ => null,
 };
 
@@ -119,5 +125,56 @@ static async Task<IReadOnlyList<Finding>?> RecordTranslatedAsync(string root, st
 static IReadOnlyList<Finding> PrintRules()
 {
     Console.Out.Write(RuleCatalogue.MarkdownTable());
+    return [];
+}
+
+// One short name per line, in name order: what scripts loop over (scripts/soak.sh, scripts/benchmark.py).
+static IReadOnlyList<Finding>? PrintTemplates(string root, string? kind)
+{
+    var kinds = new Dictionary<string, TemplateKind>(StringComparer.Ordinal)
+    {
+        ["test-project"] = TemplateKind.TestProject,
+        ["item"] = TemplateKind.Item,
+        ["repository"] = TemplateKind.Repository,
+    };
+    if (kind is not null && !kinds.ContainsKey(kind))
+    {
+        return null;
+    }
+
+    var entries = TemplateCatalogue.Read(root).Where(entry => kind is null || entry.Kind == kinds[kind]).ToList();
+    if (entries.Count == 0)
+    {
+        return [Finding.Error("TPL0025", $"No template{(kind is null ? "" : $" of kind {kind}")} under {Path.GetFullPath(root)}.", root)];
+    }
+
+    foreach (var entry in entries)
+    {
+        Console.Out.WriteLine(entry.ShortName);
+    }
+
+    return [];
+}
+
+// Name=value per property, or the one value asked for: scripts read versions through the tool's reader.
+static IReadOnlyList<Finding> PrintVersions(string versionsFile, string[] names)
+{
+    var versions = VersionTokens.Read(versionsFile);
+    if (names is [var name])
+    {
+        if (!versions.TryGetValue(name, out var value))
+        {
+            return [Finding.Error("TPL0100", $"{versionsFile} does not define {name}.", versionsFile)];
+        }
+
+        Console.Out.WriteLine(value);
+        return [];
+    }
+
+    foreach (var (property, value) in versions)
+    {
+        Console.Out.WriteLine($"{property}={value}");
+    }
+
     return [];
 }

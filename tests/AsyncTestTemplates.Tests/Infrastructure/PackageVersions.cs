@@ -1,12 +1,9 @@
-using System.Xml.Linq;
+using AsyncTestTemplates.Authoring.Packaging;
 
 namespace AsyncTestTemplates.Tests.Infrastructure;
 
-/// <summary>The versions in build/Versions.props, by property name.</summary>
+/// <summary>The versions in build/Versions.props, by property name, read as staging reads them.</summary>
 public static class PackageVersions
 {
-    public static IReadOnlyDictionary<string, string> ByProperty { get; } =
-        XDocument.Load(RepositoryPaths.VersionsFile).Root!
-            .Elements("PropertyGroup").Elements()
-            .ToDictionary(e => e.Name.LocalName, e => e.Value.Trim());
+    public static IReadOnlyDictionary<string, string> ByProperty { get; } = VersionTokens.Read(RepositoryPaths.VersionsFile);
 }

@@ -1,3 +1,4 @@
+using AsyncTestTemplates.Authoring.Model;
 using System.Text.RegularExpressions;
 
 namespace AsyncTestTemplates.Authoring.Tests.Repository;
@@ -61,8 +62,8 @@ public sealed partial class DocsTests
             ["packages"] = 1 + Directory.GetDirectories(Path.Combine(RepositoryPaths.Root, "src"))
                 .Count(folder => File.Exists(Path.Combine(folder, "README.md"))),
             ["templates"] = templates.Count,
-            ["project templates"] = templates.Count(t => t.Type == "project" && t.Classifications.Contains("Test")),
-            ["item templates"] = templates.Count(t => t.Type == "item"),
+            ["project templates"] = templates.Count(t => t.Kind == TemplateKind.TestProject),
+            ["item templates"] = templates.Count(t => t.Kind == TemplateKind.Item),
         };
         string[] numbers = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
         var wrong = new List<string>();

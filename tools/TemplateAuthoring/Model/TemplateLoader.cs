@@ -65,7 +65,7 @@ public static class TemplateLoader
         var templates = new List<TemplateFolder>();
         var findings = new List<Finding>();
 
-        foreach (var configDirectory in FindConfigDirectories(root))
+        foreach (var configDirectory in TemplateCatalogue.ConfigDirectories(root))
         {
             var directory = Path.GetDirectoryName(configDirectory)!;
             var name = Path.GetRelativePath(root, directory).Replace('\\', '/');
@@ -109,17 +109,6 @@ public static class TemplateLoader
 
         return new TemplateFolder(name, directory, template, ideHost, cliHost, localizations) { ConfigDirectory = configDirectory };
     }
-
-    private static IEnumerable<string> FindConfigDirectories(string root) =>
-        Directory.Exists(root)
-            ? Directory.EnumerateDirectories(root, TemplateFolder.ConfigFolderName, SearchOption.AllDirectories)
-                .Where(d => !IsBuildOutput(Path.GetRelativePath(root, d)) && File.Exists(Path.Combine(d, "template.json")))
-                .Order(StringComparer.Ordinal)
-            : [];
-
-    // A generated project built inside templates/ leaves bin/ and obj/ copies that are not templates.
-    private static bool IsBuildOutput(string relativePath) =>
-        relativePath.Split('/', '\\').Any(part => part is "bin" or "obj");
 
     private static async Task<JsonFile?> ReadAsync(string path, List<Finding> findings, CancellationToken cancellationToken)
     {

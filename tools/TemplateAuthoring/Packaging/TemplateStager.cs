@@ -19,7 +19,7 @@ public static class TemplateStager
     /// </param>
     public static async Task<IReadOnlyList<Finding>> StageAsync(string templatesRoot, string destination, string versionsFile, string packVersion, CancellationToken cancellationToken)
     {
-        var versions = new Dictionary<string, string>(await VersionTokens.ReadAsync(versionsFile, cancellationToken), StringComparer.Ordinal)
+        var versions = new Dictionary<string, string>(VersionTokens.Read(versionsFile), StringComparer.Ordinal)
         {
             [VersionTokens.PackVersionToken] = packVersion,
         };

@@ -24,11 +24,14 @@ public static partial class VersionTokens
     /// <summary>Whether tokens are expanded in this file (everything else is copied byte for byte).</summary>
     public static bool IsTextFile(string path) => TextExtensions.Contains(Path.GetExtension(path));
 
-    /// <summary>Every property of Versions.props: name → value.</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> ReadAsync(string versionsFile, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every property of Versions.props: name → value. The one reader of that file outside MSBuild:
+    /// staging and validation here, the tests (<c>PackageVersions</c>), and scripts through
+    /// <c>TemplateAuthoring versions</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Read(string versionsFile)
     {
-        await using var stream = File.OpenRead(versionsFile);
-        var document = await XDocument.LoadAsync(stream, LoadOptions.None, cancellationToken);
+        var document = XDocument.Load(versionsFile);
         // As in MSBuild, a property defined twice takes its last value.
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var property in document.Root!.Elements("PropertyGroup").Elements())

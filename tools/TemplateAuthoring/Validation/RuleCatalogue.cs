@@ -56,6 +56,7 @@ public static class RuleCatalogue
         new("TPL0022", Severity.Error, "a translation is stale: the English text of its key changed since it was translated, or it was never recorded as translated (`localize/translated-from.json`; after updating it: `localize templates --translated <culture>`)"),
         new("TPL0023", Severity.Error, $"a template's `\"{SharedOptions.ListMember}\"` names a symbol `templates/{SharedOptions.FolderName}/{SharedOptions.SymbolsFile}` does not define (or there is no such file): an option several templates share is written once there — symbol, host entries, strings — and merged into each template that lists it"),
         new("TPL0024", Severity.Error, $"a template defines a symbol it also takes from `templates/{SharedOptions.FolderName}/`"),
+        new("TPL0025", Severity.Error, "`TemplateAuthoring templates` found no template (of the kind asked for) under the root it was given"),
         new("TPL0100", Severity.Error, "a `${Name}` token that `build/Versions.props` does not define (also reported when the templates are staged for packing)"),
     ];
 

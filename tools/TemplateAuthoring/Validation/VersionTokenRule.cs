@@ -15,7 +15,7 @@ public sealed partial class VersionTokenRule(string versionsFile)
 {
     public async Task<IReadOnlyList<Finding>> CheckAsync(IReadOnlyList<TemplateFolder> templates, CancellationToken cancellationToken)
     {
-        var versions = await VersionTokens.ReadAsync(versionsFile, cancellationToken);
+        var versions = VersionTokens.Read(versionsFile);
         var findings = new List<Finding>();
         foreach (var file in templates.SelectMany(t => TextFiles(t.Directory)))
         {
