@@ -4,7 +4,7 @@ namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
 /// Backs: docs/async-testing-guide.md § 4 "Hosted services run in a real host" and the remarks of
-/// templates/async-hosted-tests/HostedServiceHarness.cs: since .NET 10 all of a
+/// src/AsyncTestTemplates.Testing/Hosting/HostedServiceHarness.cs: since .NET 10 all of a
 /// <see cref="BackgroundService"/>'s <c>ExecuteAsync</c> runs on the thread pool, so
 /// <c>StartAsync</c> returns before the body has run, and an advance made then is lost to the body's first timer.
 /// </summary>

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
-/// Backs: the remarks of templates/async-hosted-tests/HostedServiceHarness.cs ("since .NET 10 a stop right
+/// Backs: the remarks of src/AsyncTestTemplates.Testing/Hosting/HostedServiceHarness.cs ("since .NET 10 a stop right
 /// after the start cancels <c>ExecuteAsync</c> before it has even run") and docs/async-testing-guide.md § 4
 /// "stop the host with a bounded token of its own".
 /// </summary>

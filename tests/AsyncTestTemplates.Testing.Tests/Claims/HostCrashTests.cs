@@ -6,7 +6,7 @@ namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
 /// Backs: docs/async-testing-guide.md § 4 "fail the test when a service crashed", and the remarks of
-/// templates/async-hosted-tests/HostedServiceHarness.cs: a background service that crashes does not
+/// src/AsyncTestTemplates.Testing/Hosting/HostedServiceHarness.cs: a background service that crashes does not
 /// make the host's <c>StopAsync</c> fail, so a test that only stops the host passes; the crash is in
 /// the service's <see cref="BackgroundService.ExecuteTask"/>, where the harness looks for it.
 /// </summary>

@@ -3,7 +3,7 @@ using Xunit.Sdk;
 namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
-/// Backs: the remarks of templates/async-hosted-tests/HostedServiceHarness.cs and of the integration
+/// Backs: the remarks of src/AsyncTestTemplates.Testing/Hosting/HostedServiceHarness.cs and of the integration
 /// template's logging ("requests and background work run outside the test's flow"):
 /// <see cref="TestContext.Current"/> flows with the <see cref="ExecutionContext"/>, so work the test
 /// started sees the test, and work started without the test's context (by a shared fixture, or with

@@ -28,7 +28,7 @@ public sealed class PackValidationTests(TemplatePackage package)
         using var copy = new TemporaryDirectory("pack-validation");
         CopyPackageSources(copy.Path);
 
-        var templateJson = copy.Combine("templates", "async-tests", ".template.config", "template.json");
+        var templateJson = copy.Combine("templates", "project", "async-tests", ".template.config", "template.json");
         var text = await File.ReadAllTextAsync(templateJson, cancellationToken);
         var withoutName = string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("\"name\":", StringComparison.Ordinal)));
         Assert.NotEqual(text, withoutName);

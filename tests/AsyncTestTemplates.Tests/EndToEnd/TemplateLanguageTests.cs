@@ -53,7 +53,7 @@ public sealed class TemplateLanguageTests(TemplatePackage package)
     {
         // async-tests' own strings, and those of the shared options it takes (templates/_options/): the packed template has both.
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var folder in (string[])[Path.Combine("async-tests", ".template.config"), "_options"])
+        foreach (var folder in (string[])[Path.Combine("project", "async-tests", ".template.config"), "_options"])
         {
             var path = Path.Combine(RepositoryPaths.Templates, folder, "localize", $"templatestrings.{culture}.json");
             foreach (var (key, value) in JsonNode.Parse(await File.ReadAllTextAsync(path, cancellationToken))!.AsObject())
