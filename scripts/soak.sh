@@ -2,7 +2,7 @@
 # Soak check (a script, not a pass/fail timing test): every project template's generated sample
 # suite is run N times in a row and N/5 times while every core is busy with other work, under
 # both test runners, each run as `dotnet test` runs it (hang guard and coverage on). Prints runs, failures and the slowest test per template and runner, and the
-# real time a simulated day takes. Then the fault matrix: tests/faults/FaultyTests.cs in a project
+# real time a simulated day takes. Then the fault matrix: tests/Subjects/Faults/FaultyTests.cs in a project
 # of each template, under each runner, where every faulty run must end by itself within two
 # minutes, fail, and name its culprit. Exits non-zero on any failure.
 #
@@ -105,7 +105,7 @@ if [ "$faults" = true ]; then
       say "fault matrix: $template / $runner"
       (cd "$parent" && dotnet new "$template" -o "$template" -n Fault.Tests --runner "$runner" --samples false --hang-timeout 20 \
         --no-restore --debug:custom-hive "$work/hive" --no-update-check >/dev/null 2>&1)
-      cp "$repo/tests/faults/FaultyTests.cs" "$project/"
+      cp "$repo/tests/Subjects/Faults/FaultyTests.cs" "$project/"
       dotnet build "$project" -nologo -v q -warnaserror >/dev/null
       for entry in "${fault_runs[@]}"; do
         classes=${entry%%;*}

@@ -5,7 +5,7 @@ using System.Text;
 namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
-/// Runs one class of tests/ClaimSubjects (deliberately failing xunit tests) in a test process of its
+/// Runs one class of tests/Subjects/ClaimSubjects (deliberately failing xunit tests) in a test process of its
 /// own, with a hard real-time limit, and returns how the run ended.
 /// </summary>
 public static class ClaimSubjects
@@ -22,7 +22,7 @@ public static class ClaimSubjects
     /// <summary>Runs the tests of <c>ClaimSubjects.<paramref name="subjectClass"/></c>.</summary>
     public static async Task<SubjectRun> RunAsync(string subjectClass, CancellationToken cancellationToken)
     {
-        Assert.True(File.Exists(Assembly), $"{Assembly} is missing: building this project builds tests/ClaimSubjects too.");
+        Assert.True(File.Exists(Assembly), $"{Assembly} is missing: building this project builds tests/Subjects/ClaimSubjects too.");
         var startInfo = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(Assembly)!,

@@ -2,7 +2,7 @@ namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
 /// Backs the guide's statements about what xunit v3 (on Microsoft.Testing.Platform) itself does, each
-/// shown by a real run of a deliberately failing test class in tests/ClaimSubjects.
+/// shown by a real run of a deliberately failing test class in tests/Subjects/ClaimSubjects.
 /// </summary>
 public sealed class XunitRunTests
 {

@@ -9,7 +9,7 @@ namespace AsyncTestTemplates.Testing.Tests.Library;
 
 /// <summary>
 /// ProjectHost against a worker with an internal Program and internal services
-/// (tests/ProjectHostSubject), one shape per --shape argument.
+/// (tests/Subjects/ProjectHostSubject), one shape per --shape argument.
 /// </summary>
 /// <remarks>
 /// ProjectHost boots one app per process at a time: run in parallel, these tests queued on its lock

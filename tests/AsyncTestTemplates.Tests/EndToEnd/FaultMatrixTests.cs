@@ -5,7 +5,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// <summary>
 /// Guarantee 2 and its relatives, for async-tests under both runners: a test that awaits forever,
 /// one that blocks a thread forever, a task nobody awaits that throws, a foreground thread left
-/// running, a fixture whose setup hangs and one whose teardown throws (tests/faults/FaultyTests.cs).
+/// running, a fixture whose setup hangs and one whose teardown throws (tests/Subjects/Faults/FaultyTests.cs).
 /// Each run ends by itself well within its limits (hang timeout 20 s), fails, and names the culprit.
 /// scripts/soak.sh runs the same matrix for every project template.
 /// </summary>
@@ -90,7 +90,7 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
 }
 
 /// <summary>
-/// One async-tests project per runner with tests/faults/FaultyTests.cs in it, built once for all
+/// One async-tests project per runner with tests/Subjects/Faults/FaultyTests.cs in it, built once for all
 /// the runs of <see cref="FaultMatrixTests"/>: VSTest in a plain repository, MTP in one whose
 /// global.json selects it.
 /// </summary>
@@ -131,7 +131,7 @@ public sealed class FaultyProjects(TemplatePackage package) : IDisposable
         var project = await GeneratedProject.CreateAsync(
             package, Path.Combine(repository.TestsDirectory, "Fault.Tests"), cancellationToken,
             "-n", "Fault.Tests", "--runner", runner, "--samples", "false", "--hang-timeout", "20");
-        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "faults", "FaultyTests.cs"), Path.Combine(project.Directory, "FaultyTests.cs"));
+        File.Copy(Path.Combine(RepositoryPaths.Root, "tests", "Subjects", "Faults", "FaultyTests.cs"), Path.Combine(project.Directory, "FaultyTests.cs"));
         await project.BuildAsync(cancellationToken);
         return project;
     }

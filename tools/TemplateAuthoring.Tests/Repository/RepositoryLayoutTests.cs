@@ -51,7 +51,7 @@ public sealed class RepositoryLayoutTests
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var missing = expected.Where(name => !block.Contains(name!, StringComparison.Ordinal)
-                                             // A project folder may be named by its one file (tests/faults/FaultyTests.cs).
+                                             // A project folder may be named by its one file (tests/Subjects/Faults/FaultyTests.cs).
                                              && !block.Contains(name!.TrimEnd('/') + "/", StringComparison.Ordinal)).ToList();
 
         // Every path the map starts a line with exists.
