@@ -12,7 +12,7 @@ public sealed class SnapshotTests(TemplatePackage package)
     [Theory(Timeout = 120_000)]
     [MemberData(nameof(SnapshotScenarios.All), MemberType = typeof(SnapshotScenarios))]
     public async Task Template_output_matches_its_snapshot(string template, string scenario) =>
-        await new TemplateVerifier(package).VerifyAsync(Options(template, scenario), TestContext.Current.CancellationToken);
+        await package.Verifier.VerifyAsync(Options(template, scenario), TestContext.Current.CancellationToken);
 
     [Fact]
     public void Every_committed_snapshot_belongs_to_a_scenario_and_every_template_has_scenarios()

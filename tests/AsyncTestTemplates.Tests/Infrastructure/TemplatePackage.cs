@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AsyncTestTemplates.Verification;
 
 [assembly: AssemblyFixture(typeof(AsyncTestTemplates.Tests.Infrastructure.TemplatePackage))]
 
@@ -15,7 +16,7 @@ namespace AsyncTestTemplates.Tests.Infrastructure;
 /// first copy of a version it restored, so a library repacked under the same version would never
 /// reach the projects of a later run.
 /// </remarks>
-public sealed partial class TemplatePackage : IAsyncLifetime
+public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
 {
     private readonly TemporaryDirectory _root = new("package");
 
@@ -72,6 +73,15 @@ public sealed partial class TemplatePackage : IAsyncLifetime
     public Task<ProcessResult> NewAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken, params string[] arguments) =>
         Dotnet.RunAsync(workingDirectory, TimeSpan.FromMinutes(3), environment, cancellationToken,
             ["new", .. arguments, "--debug:custom-hive", HivePath, "--no-update-check"]);
+
+    /// <summary>The snapshot verifier, on this package's templates, working in this run's folder.</summary>
+    public TemplateVerifier Verifier => new(this, TestRunFolder.Root, message => TestContext.Current.SendDiagnosticMessage(message));
+
+    async Task<EngineRun> ITemplateEngine.NewAsync(string workingDirectory, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var result = await NewAsync(workingDirectory, cancellationToken, [.. arguments]);
+        return new EngineRun(result.ExitCode, result.StandardOutput, result.StandardError, result.ToString());
+    }
 
     public ValueTask DisposeAsync()
     {

@@ -1,4 +1,4 @@
-namespace AsyncTestTemplates.Tests.Infrastructure;
+namespace AsyncTestTemplates.Verification;
 
 /// <summary>The error codes of Microsoft.TemplateEngine.Authoring.TemplateVerifier, kept so that the real one can replace ours.</summary>
 public enum TemplateVerificationErrorCode

@@ -2,7 +2,7 @@ using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
 
-namespace AsyncTestTemplates.Tests.Infrastructure;
+namespace AsyncTestTemplates.Verification;
 
 /// <summary>Compares two snapshots (relative path → text) and describes every difference.</summary>
 public static class SnapshotComparison

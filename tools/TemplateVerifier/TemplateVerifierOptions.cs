@@ -1,4 +1,4 @@
-namespace AsyncTestTemplates.Tests.Infrastructure;
+namespace AsyncTestTemplates.Verification;
 
 /// <summary>One snapshot scenario: which template, with which arguments, compared where.</summary>
 /// <param name="TemplateName">The template's short name, e.g. <c>async-tests</c>.</param>

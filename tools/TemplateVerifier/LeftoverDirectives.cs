@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace AsyncTestTemplates.Tests.Infrastructure;
+namespace AsyncTestTemplates.Verification;
 
 /// <summary>
 /// Finds template-engine conditionals that reached the generated output: the engine only processes

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace AsyncTestTemplates.Tests.Infrastructure;
+namespace AsyncTestTemplates.Verification;
 
 /// <summary>
 /// Snapshot verification of template output, after Microsoft.TemplateEngine.Authoring.TemplateVerifier
@@ -19,7 +19,10 @@ namespace AsyncTestTemplates.Tests.Infrastructure;
 /// the new verified snapshot (upstream has no auto-accept; this is our explicit opt-in).
 /// </para>
 /// </remarks>
-public sealed partial class TemplateVerifier(TemplatePackage package)
+/// <param name="engine">Runs <c>dotnet new</c> with the templates installed.</param>
+/// <param name="workingRoot">Where each verification makes its empty working folder (and deletes it after).</param>
+/// <param name="report">Told what an accepted snapshot changed.</param>
+public sealed partial class TemplateVerifier(ITemplateEngine engine, string workingRoot, Action<string>? report = null)
 {
     public const string AcceptVariable = "ACCEPT_TEMPLATE_SNAPSHOTS";
 
@@ -28,9 +31,28 @@ public sealed partial class TemplateVerifier(TemplatePackage package)
 
     public async Task VerifyAsync(TemplateVerifierOptions options, CancellationToken cancellationToken)
     {
-        using var workingDirectory = new TemporaryDirectory("verify");
+        var working = Directory.CreateDirectory(Path.Combine(workingRoot, $"verify-{Path.GetRandomFileName()}")).FullName;
+        try
+        {
+            await VerifyInAsync(working, options, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                DeleteDirectory(working);
+            }
+            catch (IOException)
+            {
+                // A process the engine started may still hold a file; the OS cleans temp folders eventually.
+            }
+        }
+    }
+
+    private async Task VerifyInAsync(string workingDirectory, TemplateVerifierOptions options, CancellationToken cancellationToken)
+    {
         var arguments = WithNameAndOutput(options);
-        var result = await package.NewAsync(workingDirectory.Path, cancellationToken, [options.TemplateName, .. arguments]);
+        var result = await engine.NewAsync(workingDirectory, [options.TemplateName, .. arguments], cancellationToken);
         if (result.ExitCode != options.ExpectedExitCode)
         {
             throw new TemplateVerificationException(ToErrorCode(result.ExitCode), $"'dotnet new' ended with {result.ExitCode}, expected {options.ExpectedExitCode}.\n{result}");
@@ -40,7 +62,7 @@ public sealed partial class TemplateVerifier(TemplatePackage package)
         {
             [CommandFile] = CommandLine(options) + "\n",
         };
-        var output = Path.Combine(workingDirectory.Path, OutputFolder(arguments));
+        var output = Path.Combine(workingDirectory, OutputFolder(arguments));
         if (Directory.Exists(output))
         {
             foreach (var file in GeneratedFiles(output))
@@ -58,7 +80,7 @@ public sealed partial class TemplateVerifier(TemplatePackage package)
 
         foreach (var path in received.Keys.ToList())
         {
-            received[path] = Scrub(path, received[path], workingDirectory.Path, options);
+            received[path] = Scrub(path, received[path], workingDirectory, options);
         }
 
         // Checked before the comparison, so that accepting snapshots cannot accept them either.
@@ -99,7 +121,7 @@ public sealed partial class TemplateVerifier(TemplatePackage package)
     [GeneratedRegex("^(_|[a-z0-9]+(-[a-z0-9]+)*)$")]
     private static partial Regex ValidScenarioName();
 
-    private static async Task CompareAsync(TemplateVerifierOptions options, IReadOnlyDictionary<string, string> received, CancellationToken cancellationToken)
+    private async Task CompareAsync(TemplateVerifierOptions options, IReadOnlyDictionary<string, string> received, CancellationToken cancellationToken)
     {
         var name = SnapshotName(options);
         var verifiedDirectory = Path.Combine(options.SnapshotsDirectory, name);
@@ -117,7 +139,7 @@ public sealed partial class TemplateVerifier(TemplatePackage package)
         {
             DeleteDirectory(verifiedDirectory);
             await WriteSnapshotAsync(verifiedDirectory, received, cancellationToken);
-            TestContext.Current.SendDiagnosticMessage($"Accepted snapshot {name}:\n{differences}");
+            report?.Invoke($"Accepted snapshot {name}:\n{differences}");
             return;
         }
 
