@@ -24,11 +24,21 @@ public sealed class ZeroTestTests(TemplatePackage package)
             "-n", "Acme.Orders.Tests", "--samples", "false");
         await project.BuildAsync(cancellationToken);
 
-        // A filter that matches nothing: the run fails; VSTest's own line names the filter.
+        // A filter that matches nothing: the run fails; VSTest's own line names the filter, and under
+        // Microsoft.Testing.Platform (whose own line is only "Zero tests ran") the library's does.
         string[] filter = testingPlatform ? ["--filter-class", "Acme.Orders.Tests.NoSuchTests"] : ["--filter", "FullyQualifiedName~NoSuchTests"];
         var filtered = await project.TestBuiltAsync(filter, CommandLimit, cancellationToken);
         Assert.True(filtered.ExitCode != 0, filtered.ToString());
         Assert.Contains(testingPlatform ? "Zero tests ran" : "No test matches the given testcase filter `FullyQualifiedName~NoSuchTests`", filtered.Output, StringComparison.Ordinal);
+        if (testingPlatform)
+        {
+            Assert.Contains("AsyncTestTemplates: no test ran, because the filter matched no test of Acme.Orders.Tests (--filter-class Acme.Orders.Tests.NoSuchTests)", filtered.Output, StringComparison.Ordinal);
+            Assert.Contains("dotnet test -p:AsyncTestNoTestsAsError=false", filtered.Output, StringComparison.Ordinal);
+        }
+
+        // The opt-out the lines name, under either runner: the same run passes.
+        var allowed = await project.TestBuiltAsync(["-p:AsyncTestNoTestsAsError=false", .. filter], CommandLimit, cancellationToken);
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
 
         // No test left in the project: the build says so, and the run fails.
         File.Delete(Path.Combine(project.Directory, "ExampleTests.cs"));
@@ -38,6 +48,26 @@ public sealed class ZeroTestTests(TemplatePackage package)
         var empty = await project.TestBuiltAsync([], CommandLimit, cancellationToken);
         Assert.True(empty.ExitCode != 0, empty.ToString());
         Assert.Contains(testingPlatform ? "Zero tests ran" : "No test is available in", empty.Output, StringComparison.Ordinal);
+        if (testingPlatform)
+        {
+            Assert.Contains("AsyncTestTemplates: no test ran, because Acme.Orders.Tests has no test yet (no [Fact] or [Theory] in its code)", empty.Output, StringComparison.Ordinal);
+
+            // xunit allows one pipeline startup: a project with its own keeps it, and still builds.
+            await File.WriteAllTextAsync(Path.Combine(project.Directory, "Startup.cs"), """
+                [assembly: Xunit.v3.TestPipelineStartup(typeof(Acme.Orders.Tests.Startup))]
+
+                namespace Acme.Orders.Tests;
+
+                public sealed class Startup : Xunit.v3.ITestPipelineStartup
+                {
+                    public ValueTask StartAsync(Xunit.Sdk.IMessageSink diagnosticMessageSink) => ValueTask.CompletedTask;
+
+                    public ValueTask StopAsync() => ValueTask.CompletedTask;
+                }
+                """, cancellationToken);
+            var own = await Dotnet.RunAsync(project.Directory, CommandLimit, cancellationToken, "build", "-warnaserror", "-nologo");
+            Assert.True(own.ExitCode == 0, own.ToString());
+        }
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
