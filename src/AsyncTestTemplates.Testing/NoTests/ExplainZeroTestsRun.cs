@@ -13,11 +13,15 @@ namespace AsyncTestTemplates.Testing;
 /// <remarks>
 /// The package registers it in a Microsoft.Testing.Platform test assembly that has no pipeline
 /// startup of its own (<c>[assembly: TestPipelineStartup(typeof(ExplainZeroTestsRun))]</c>, generated
-/// at build time, with <see cref="CountTestsRunAttribute"/>); <c>AsyncTestNoTestsAsError=false</c>
-/// leaves both out, and lets such a run pass.
+/// at build time); <c>AsyncTestNoTestsAsError=false</c> leaves it out, and lets such a run pass. The
+/// line is written as the process exits with the platform's exit code 8 (zero tests ran), and only then:
+/// a run whose tests failed before they started (a fixture that threw) ends with another code.
 /// </remarks>
 public sealed class ExplainZeroTestsRun : ITestPipelineStartup
 {
+    /// <summary>Microsoft.Testing.Platform's exit code for a run that executed no test.</summary>
+    internal const int ZeroTestsExitCode = 8;
+
     // Microsoft.Testing.Platform's filters, xunit's own and the platform's.
     private static readonly string[] FilterOptions =
     [
@@ -25,20 +29,33 @@ public sealed class ExplainZeroTestsRun : ITestPipelineStartup
         "--filter-not-namespace", "--filter-trait", "--filter-not-trait", "--filter-query", "--filter-uid", "--treenode-filter",
     ];
 
-    /// <inheritdoc />
-    public ValueTask StartAsync(IMessageSink diagnosticMessageSink) => ValueTask.CompletedTask;
+    private static int _registered;
 
     /// <inheritdoc />
-    public async ValueTask StopAsync()
+    public ValueTask StartAsync(IMessageSink diagnosticMessageSink)
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => ExplainOnExit();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask StopAsync() => ValueTask.CompletedTask;
+
+    private static void ExplainOnExit()
     {
         var arguments = Environment.GetCommandLineArgs();
-        if (CountTestsRunAttribute.Started > 0 || arguments.Contains("--list-tests", StringComparer.Ordinal))
+        if (Environment.ExitCode != ZeroTestsExitCode || arguments.Contains("--list-tests", StringComparer.Ordinal))
         {
             return;
         }
 
-        await Console.Error.WriteLineAsync(Explain(Assembly.GetEntryAssembly(), arguments));
-        await Console.Error.FlushAsync();
+        // The process is exiting: a plain write, flushed, is all there is time for.
+        Console.Error.WriteLine(Explain(Assembly.GetEntryAssembly(), arguments));
+        Console.Error.Flush();
     }
 
     /// <summary>The line for a run of <paramref name="testAssembly"/> with <paramref name="arguments"/> that executed no test.</summary>
@@ -57,7 +74,7 @@ public sealed class ExplainZeroTestsRun : ITestPipelineStartup
         var why = filters.Count > 0
             ? $"the filter matched no test of {name} ({string.Join(", ", filters)})"
             : HasTests(testAssembly)
-                ? $"xunit found no test of {name} to run (every test is explicit, or the runner settings leave them out)"
+                ? $"xunit ran none of the tests of {name} (each is skipped or explicit, or the runner settings leave them out)"
                 : $"{name} has no test yet (no [Fact] or [Theory] in its code)";
         return $"AsyncTestTemplates: no test ran, because {why}: Microsoft.Testing.Platform fails such a run (exit code 8, \"Zero tests ran\"). " +
             "To let a run with no test pass (a filter run across a solution where some projects match nothing), " +
