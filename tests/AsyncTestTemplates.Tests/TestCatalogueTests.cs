@@ -19,10 +19,11 @@ public sealed class TestCatalogueTests
     [Fact]
     public void Every_end_to_end_test_names_the_templates_it_generates()
     {
-        var untagged = EndToEndTests.Where(method => TemplatesOf(method).Count == 0).Select(Name).ToList();
+        var untagged = EndToEndTests.Where(method => !method.GetCustomAttributes<TemplateAttribute>().Any() && !method.DeclaringType!.GetCustomAttributes<TemplateAttribute>().Any())
+            .Select(Name).ToList();
 
         Assert.True(EndToEndTests.Count > 20, $"Only {EndToEndTests.Count} end-to-end tests found.");
-        Assert.True(untagged.Count == 0, "Add [Template(\"<short name>\", …)] to:\n" + string.Join('\n', untagged));
+        Assert.True(untagged.Count == 0, "Add [Template(\"<short name>\", …)] (or [Template] for a test of the packages alone) to:\n" + string.Join('\n', untagged));
     }
 
     [Fact]

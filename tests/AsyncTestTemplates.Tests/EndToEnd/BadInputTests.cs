@@ -53,6 +53,11 @@ public sealed class BadInputTests(TemplatePackage package)
         var test = await project.TestAsync(cancellationToken);
 
         Assert.Contains(Message, created.Output);
+        // What docs/adoption.md says the user sees, as measured: the engine reports the failed restore as a
+        // failed post action, and dotnet new still exits 0 with the project written.
+        Assert.True(created.ExitCode == 0, created.ToString());
+        Assert.Contains("Post action failed.", created.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(project.Directory, "X.Tests.csproj")), created.ToString());
         Assert.True(test.ExitCode != 0, test.ToString());
         Assert.Contains(Message, test.StandardOutput);
         Assert.False(Directory.Exists(project.ResultsDirectory), "no test may run without the project under test");

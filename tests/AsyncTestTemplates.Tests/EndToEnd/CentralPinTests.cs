@@ -67,15 +67,19 @@ public sealed class CentralPinTests(TemplatePackage package)
 
     [Fact(Timeout = EndToEndLimits.Test)]
     [Template("async-test-settings", "async-fixture", "async-test-class")]
-    public async Task The_settings_item_under_central_package_management_pins_the_versions_the_pack_is_tested_with()
+    public async Task The_settings_item_under_central_package_management_pins_its_package_and_never_lowers_a_repository_s_pin()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("items-cpm-v2");
-        // An xunit v2 repository under Central Package Management that pins none of what the item adds.
+        // An xunit v2 repository under Central Package Management whose tests already use fake time, pinned at a
+        // version above the one the pack is tested with (the item used to write its own version over it).
+        const string HigherPin = """<PackageVersion Include="Microsoft.Extensions.TimeProvider.Testing" Version="11.0.0" />""";
+        Assert.NotEqual("11.0.0", PackageVersions.ByProperty["MicrosoftExtensionsTimeProviderTestingVersion"]);
         await File.WriteAllTextAsync(root.Combine("Directory.Packages.props"), CentralPackages("", $"""
                 <PackageVersion Include="xunit" Version="2.9.3" />
                 <PackageVersion Include="xunit.runner.visualstudio" Version="2.8.2" />
                 <PackageVersion Include="Microsoft.NET.Test.Sdk" Version="{PackageVersions.ByProperty["MicrosoftNETTestSdkVersion"]}" />
+                {HigherPin}
             """), cancellationToken);
         var directory = root.Combine("Legacy.Tests");
         Directory.CreateDirectory(directory);
@@ -91,8 +95,26 @@ public sealed class CentralPinTests(TemplatePackage package)
                 <PackageReference Include="xunit" />
                 <PackageReference Include="xunit.runner.visualstudio" />
                 <PackageReference Include="Microsoft.NET.Test.Sdk" />
+                <PackageReference Include="Microsoft.Extensions.TimeProvider.Testing" />
               </ItemGroup>
             </Project>
+            """, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(directory, "ClockTests.cs"), """
+            using Microsoft.Extensions.Time.Testing;
+            using Xunit;
+
+            namespace Legacy.Tests;
+
+            public sealed class ClockTests
+            {
+                [Fact]
+                public void Time_moves_when_told()
+                {
+                    var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+                    time.Advance(TimeSpan.FromMinutes(1));
+                    Assert.Equal(1, time.GetUtcNow().Minute);
+                }
+            }
             """, cancellationToken);
         var restore = await Dotnet.RunAsync(directory, CommandLimit, cancellationToken, "restore");
         Assert.True(restore.ExitCode == 0, restore.ToString());
@@ -100,9 +122,33 @@ public sealed class CentralPinTests(TemplatePackage package)
         var item = await package.NewAsync(directory, cancellationToken, "async-test-settings");
         Assert.True(item.ExitCode == 0, item.ToString());
 
+        // Its own package pinned at the pack's version; the repository's pin as it was.
         var central = await File.ReadAllTextAsync(root.Combine("Directory.Packages.props"), cancellationToken);
-        Assert.Contains($"""<PackageVersion Include="Microsoft.Extensions.TimeProvider.Testing" Version="{PackageVersions.ByProperty["MicrosoftExtensionsTimeProviderTestingVersion"]}" />""", central, StringComparison.Ordinal);
         Assert.Contains($"""<PackageVersion Include="AsyncTestTemplates.Testing.Settings" Version="{package.Version}" />""", central, StringComparison.Ordinal);
+        Assert.Contains(HigherPin, central, StringComparison.Ordinal);
+        Assert.Single(central.Split('\n'), line => line.Contains("Microsoft.Extensions.TimeProvider.Testing", StringComparison.Ordinal));
+
+        // The project builds with the item's files (its fake clock on the repository's version) and runs its tests.
+        await File.WriteAllTextAsync(Path.Combine(directory, "WaitTests.cs"), """
+            using Xunit;
+
+            namespace Legacy.Tests;
+
+            public sealed class WaitTests
+            {
+                [Fact]
+                public async Task A_timer_fires_when_the_clock_passes_it()
+                {
+                    var time = new TimerAwareFakeTimeProvider();
+                    var delay = Task.Delay(TimeSpan.FromSeconds(5), time);
+                    await time.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+                    await delay.WaitWithinGuardAsync("the delay to end", CancellationToken.None);
+                }
+            }
+            """, cancellationToken);
+        var test = await Dotnet.RunAsync(directory, CommandLimit, cancellationToken, "test", "-nologo");
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Contains("Passed:     2, Skipped:     0, Total:     2", test.Output, StringComparison.Ordinal);
     }
 
     /// <summary>A small worker at src/Acme.Worker whose package versions the repository's Directory.Packages.props sets.</summary>

@@ -165,8 +165,9 @@ public sealed class IntegrationTemplateTests(TemplatePackage package)
         var missing = await project.TestAsync(cancellationToken);
 
         Assert.True(missing.ExitCode != 0, missing.ToString());
-        Assert.Contains("The app validates its settings at start, and PaymentsOptions is not valid: DataAnnotation validation failed for 'PaymentsOptions' members: 'ApiKey'", missing.Output, StringComparison.Ordinal);
-        Assert.Contains("Give the app that setting in the Settings of ApiFixture (ApiFixture.cs)", missing.Output, StringComparison.Ordinal);
+        // The key a user sets (the section the app binds, a colon, the member), not the member alone, and the place for it.
+        Assert.Contains("The app requires the setting Payments:ApiKey, which the test did not give it (PaymentsOptions: DataAnnotation validation failed for 'PaymentsOptions' members: 'ApiKey'", missing.Output, StringComparison.Ordinal);
+        Assert.Contains("Give it in the Settings of ApiFixture (ApiFixture.cs), keyed as in appsettings.json: [\"Payments:ApiKey\"] = \"value\",", missing.Output, StringComparison.Ordinal);
 
         // The setting, in the place the failure named.
         var fixture = Path.Combine(project.Directory, "ApiFixture.cs");

@@ -6,7 +6,9 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// xunit v3 before 4.x, as users have it (xunit.v3 3.x with its VSTest runner): the items take it for
 /// xunit v3 (a fixture with xunit v3's ValueTask lifetime compiles and runs), and the runtime library,
 /// which needs a newer xunit, stops the build at once naming its floor and the one-line upgrade,
-/// instead of a crash at run time; that line then gives a project that builds and passes.
+/// instead of a crash at run time; that line then gives a project that builds and passes. The project
+/// treats warnings as errors, as many repositories do: `dotnet add package` of the library must still
+/// succeed (no NU1608 on xunit's exact pins), so that the build can name the upgrade.
 /// </summary>
 [Template("async-fixture", "async-test-class", "async-test-settings")]
 public sealed class XunitVersionTests(TemplatePackage package)
@@ -29,6 +31,7 @@ public sealed class XunitVersionTests(TemplatePackage package)
                 <ImplicitUsings>enable</ImplicitUsings>
                 <OutputType>Exe</OutputType>
                 <IsPackable>false</IsPackable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="xunit.v3" Version="{Version("XunitV3Before4Version")}" />
@@ -59,7 +62,11 @@ public sealed class XunitVersionTests(TemplatePackage package)
 
         // The library needs a newer xunit: the build stops before compiling, naming the floor and the upgrade.
         var floor = Version("XunitV3ExtensibilityCoreVersion");
-        await RunAsync(directory, cancellationToken, "add", "package", "AsyncTestTemplates.Testing", "--version", package.Version);
+        // Where warnings are errors, NuGet refused the package when it raised xunit's exact pins (NU1608), and
+        // the project was left as it was, the upgrade line never shown: the package must be added as it is.
+        var add = await RunAsync(directory, cancellationToken, "add", "package", "AsyncTestTemplates.Testing", "--version", package.Version);
+        Assert.DoesNotContain("NU1608", add.Output, StringComparison.Ordinal);
+        Assert.Contains("AsyncTestTemplates.Testing", await File.ReadAllTextAsync(projectFile, cancellationToken), StringComparison.Ordinal);
         var build = await Dotnet.RunAsync(directory, CommandLimit, cancellationToken, "build", "-nologo");
         Assert.True(build.ExitCode != 0, build.ToString());
         Assert.Contains($"error ATT021: AsyncTestTemplates.Testing needs xunit v3 {floor} or later, and Older.Tests has xunit.v3.core.mtp-v1 {Version("XunitV3Before4Version")}", build.Output, StringComparison.Ordinal);

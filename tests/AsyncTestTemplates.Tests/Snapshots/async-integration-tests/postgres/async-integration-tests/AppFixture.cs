@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Microsoft.Extensions.Options;
 
 namespace Acme.Api.IntegrationTests;
 
@@ -37,6 +36,7 @@ public abstract class AppFixture : IAsyncLifetime
 
     private TestServer? _server;
     private WebApplication? _app;
+    private IServiceCollection? _appServices;
     private TestDatabase? _database;
     private bool _disposed;
 
@@ -94,14 +94,11 @@ public abstract class AppFixture : IAsyncLifetime
                 throw new AggregateException($"{GetType().Name} failed to start, then to tear down what it had started.", startFailure, teardownFailure);
             }
 
-            // A setting the app validates at start: which one, and where a test gives it.
-            if (FindSettingsFailure(startFailure) is { } invalid)
+            // A setting the app validates at start: its key (Section:Member), and where a test gives it.
+            if (_appServices is not null
+                && MissingSettingsMessage.Describe(startFailure, _appServices, $"the {nameof(Settings)} of {GetType().Name} ({GetType().Name}.cs)") is { } missing)
             {
-                throw new InvalidOperationException(
-                    $"The app validates its settings at start, and {invalid.OptionsType.Name} is not valid: {string.Join(" ", invalid.Failures)} " +
-                    $"Give the app that setting in the {nameof(Settings)} of {GetType().Name} ({GetType().Name}.cs), keyed as in appsettings.json: " +
-                    "[\"Section:Member\"] = \"value\".",
-                    startFailure);
+                throw new InvalidOperationException(missing, startFailure);
             }
 
             throw;
@@ -288,6 +285,8 @@ public abstract class AppFixture : IAsyncLifetime
     /// </summary>
     protected void AddTestServices(IServiceCollection services)
     {
+        // Kept to name the key of a setting the app's start finds missing (the section it binds).
+        _appServices = services;
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(Time);
         services.Configure<HostOptions>(options => options.ShutdownTimeout = TestTimeouts.Guard);
@@ -310,14 +309,6 @@ public abstract class AppFixture : IAsyncLifetime
             throw new TimeoutException($"Could not {what} within {StartStopLimit.TotalSeconds:0.#} s (real time).", ex);
         }
     }
-
-    private static OptionsValidationException? FindSettingsFailure(Exception? exception) => exception switch
-    {
-        null => null,
-        OptionsValidationException invalid => invalid,
-        AggregateException aggregate => aggregate.InnerExceptions.Select(FindSettingsFailure).FirstOrDefault(found => found is not null),
-        _ => FindSettingsFailure(exception.InnerException),
-    };
 
     private InvalidOperationException NotStarted() =>
         new($"{GetType().Name} has not started (or has been disposed): use it from a test of its collection.");
