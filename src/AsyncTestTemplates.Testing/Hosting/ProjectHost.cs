@@ -39,15 +39,18 @@ namespace AsyncTestTemplates.Testing;
 /// <see cref="ProjectHostOptions.Settings"/> as the place to give it.
 /// </para>
 /// <para>
-/// An app's static state (a static logger, caches) is shared by every boot in the process, so one
-/// project host runs at a time: a second waits until the first is disposed.
+/// Project hosts start and run side by side, as <c>WebApplicationFactory</c>'s do: none waits for
+/// another, so no test spends its timeout queued behind another test's host. An app's static state
+/// (a static logger, caches) is shared by every boot in the process; when such state makes two
+/// boots of one app interfere, put the tests that start it in one test collection with
+/// parallelization disabled (<c>[CollectionDefinition(DisableParallelization = true)]</c>), so that
+/// xunit runs them one at a time, each test's timeout starting when it does.
 /// </para>
 /// </remarks>
 public sealed class ProjectHost : IAsyncDisposable
 {
     private const int WindowSteps = 10;
     private static readonly TimeSpan WindowRealPause = TimeSpan.FromMilliseconds(100);
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     private readonly IHost _host;
     private readonly ServiceActivityProbe _probe;
@@ -100,7 +103,6 @@ public sealed class ProjectHost : IAsyncDisposable
         var limit = RealTimeGuard.Limit;
         var output = TestContext.Current.TestOutputHelper;
 
-        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         IHost? host = null;
         try
         {
@@ -184,7 +186,6 @@ public sealed class ProjectHost : IAsyncDisposable
                 await DisposeHostAsync(host).ConfigureAwait(false);
             }
 
-            OneAtATime.Release();
             throw;
         }
     }
@@ -281,7 +282,7 @@ public sealed class ProjectHost : IAsyncDisposable
     /// </summary>
     public Task StopAsync() => _stopping ??= StopOnceAsync();
 
-    /// <summary>Stops the host if the test has not, disposes it, and lets the next project host start.</summary>
+    /// <summary>Stops the host if the test has not, and disposes it.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -319,14 +320,7 @@ public sealed class ProjectHost : IAsyncDisposable
         }
         finally
         {
-            try
-            {
-                await DisposeHostAsync(_host).ConfigureAwait(false);
-            }
-            finally
-            {
-                OneAtATime.Release();
-            }
+            await DisposeHostAsync(_host).ConfigureAwait(false);
         }
     }
 
