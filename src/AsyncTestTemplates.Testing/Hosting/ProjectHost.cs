@@ -57,13 +57,15 @@ public sealed class ProjectHost : IAsyncDisposable
     private readonly OutboundHttpRefusal? _refusal;
     private readonly ProjectHostOptions _options;
     private readonly TimeSpan _limit;
+    private readonly string _knob;
     private Task? _stopping;
     private bool _disposed;
     private volatile InvalidOperationException? _reported;
 
     private ProjectHost(IHost host, TimerAwareFakeTimeProvider time, ServiceActivityProbe probe, OutboundHttpRefusal? refusal,
-        ProjectHostOptions options, TimeSpan limit, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
+        ProjectHostOptions options, TimeSpan limit, string knob, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
     {
+        _knob = knob;
         _host = host;
         Time = time;
         _probe = probe;
@@ -100,7 +102,7 @@ public sealed class ProjectHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(projectUnderTest);
         var options = new ProjectHostOptions();
         configure?.Invoke(options);
-        var limit = RealTimeGuard.Limit;
+        var (limit, knob) = RealTimeGuard.LimitAndWhy();
         var output = TestContext.Current.TestOutputHelper;
 
         IHost? host = null;
@@ -153,6 +155,7 @@ public sealed class ProjectHost : IAsyncDisposable
                         builder.ConfigureServices((_, services) => AddTestServices(services));
                     },
                     limit,
+                    knob,
                     cancellationToken).ConfigureAwait(false);
             }
 
@@ -177,7 +180,7 @@ public sealed class ProjectHost : IAsyncDisposable
                     ex);
             }
 
-            return new ProjectHost(host, time, probe, refusal, options, limit, hostedServiceTypes, noHostReason);
+            return new ProjectHost(host, time, probe, refusal, options, limit, knob, hostedServiceTypes, noHostReason);
         }
         catch
         {
@@ -410,7 +413,7 @@ public sealed class ProjectHost : IAsyncDisposable
         {
             throw new TimeoutException(
                 $"{string.Join(", ", stillRunning)} did not stop within {_limit.TotalSeconds:0.#} s (real time) of the host's stop: " +
-                "does its ExecuteAsync pass the stopping token to everything it awaits?");
+                $"does its ExecuteAsync pass the stopping token to everything it awaits? {_knob}");
         }
 
         var crashes = BackgroundServices()

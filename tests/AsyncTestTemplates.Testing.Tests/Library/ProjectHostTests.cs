@@ -144,6 +144,7 @@ public sealed class ProjectHostTests
         await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "waits"), cancellationToken);
 
         Assert.Contains("built no host within", app.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.Contains("AsyncTestRealTimeGuardSeconds", app.EntryPointNotUsedReason, StringComparison.Ordinal);
         Assert.Equal(AllServiceClasses, app.HostedServiceTypes.Select(type => type.Name).Order());
         await app.StopAsync();
     }
