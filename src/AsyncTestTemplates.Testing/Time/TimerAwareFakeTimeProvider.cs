@@ -238,20 +238,19 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         var name = method.Name;
         while (type.DeclaringType is { } outer && type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
         {
-            if (type.Name.StartsWith('<') && type.Name.IndexOf('>', StringComparison.Ordinal) > 1)
-            {
-                name = type.Name[1..type.Name.IndexOf('>', StringComparison.Ordinal)];
-            }
-
+            name = WrittenName(type.Name) ?? name;
             type = outer;
         }
 
-        if (name.StartsWith('<') && name.IndexOf('>', StringComparison.Ordinal) > 1)
-        {
-            name = name[1..name.IndexOf('>', StringComparison.Ordinal)];
-        }
+        return $"{type.Name}.{WrittenName(name) ?? name}";
+    }
 
-        return $"{type.Name}.{name}";
+    // "<RunAsync>d__3" and "<<Main>$>b__0_0" name the method they were written in; "<>c" names none.
+    private static string? WrittenName(string compiled)
+    {
+        var name = compiled.TrimStart('<');
+        var end = name.IndexOf('>', StringComparison.Ordinal);
+        return compiled.StartsWith('<') && end > 0 ? name[..end] : null;
     }
 
     // The clock's time without an automatic advance (reading GetUtcNow advances it by AutoAdvanceAmount).
