@@ -4,21 +4,29 @@
 # both test runners, each run as `dotnet test` runs it (hang guard and coverage on). Prints runs, failures and the slowest test per template and runner, and the
 # real time a simulated day takes. Then the fault matrix: tests/Subjects/Faults/FaultyTests.cs in a project
 # of each template, under each runner, where every faulty run must end by itself within two
-# minutes, fail, and name its culprit. Exits non-zero on any failure.
+# minutes, fail, and name its culprit. With --own-suite, last, the pack's own library suite
+# (tests/AsyncTestTemplates.Testing.Tests) from several checkout paths (xunit's default order follows
+# the test assembly's path), each class with all its tests started at once (--max-threads unlimited),
+# and the whole suite with every core busy. Exits non-zero on any failure.
 #
-# usage: scripts/soak.sh [-n N] [-t TEMPLATE]... [--no-faults]
-#        (defaults: N=100, every project template, with the fault matrix)
+# usage: scripts/soak.sh [-n N] [-t TEMPLATE]... [--no-faults] [--own-suite | --own-suite-only]
+#        (defaults: N=100, every project template, with the fault matrix; the own suite runs
+#         max(1, N/20) times per checkout path; --own-suite-only skips templates and faults)
 set -euo pipefail
 
 runs=100
 templates=()
 faults=true
+own_suite=false
+templates_phase=true
 while [ $# -gt 0 ]; do
   case "$1" in
     -n|--runs) runs="$2"; shift 2 ;;
     -t|--template) templates+=("$2"); shift 2 ;;
     --no-faults) faults=false; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --own-suite) own_suite=true; shift ;;
+    --own-suite-only) own_suite=true; templates_phase=false; faults=false; shift ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "soak: unknown argument '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -44,9 +52,13 @@ trap cleanup EXIT
 
 say() { echo "[soak] $*" >&2; }
 
-say "packing and installing the templates into an isolated hive"
-version=$(bash "$repo/scripts/pack-local.sh" "$work" 2>/dev/null)
-dotnet new install "$work/packages/AsyncTestTemplates.$version.nupkg" --debug:custom-hive "$work/hive" >/dev/null
+if [ "$templates_phase" = true ] || [ "$faults" = true ]; then
+  say "packing and installing the templates into an isolated hive"
+  version=$(bash "$repo/scripts/pack-local.sh" "$work" 2>/dev/null)
+  dotnet new install "$work/packages/AsyncTestTemplates.$version.nupkg" --debug:custom-hive "$work/hive" >/dev/null
+else
+  templates=()
+fi
 # Each run as a user's `dotnet test` runs it, with the project's own settings (hang guard, coverage,
 # TRX): VSTest through `dotnet test`; under MTP `dotnet test` only starts the test executable with
 # its testconfig.json, so the executable is started directly (no global.json here selects MTP).
@@ -139,7 +151,53 @@ if [ "$faults" = true ]; then
   echo "fault matrix: $fault_failures failures"
 fi
 
-python3 - "$work" "$fault_failures" "${templates[@]}" <<'PY'
+# --- the pack's own library suite, from several checkout paths -----------------------------------
+# A test whose outcome depends on the order tests run in, or on how long another test holds a lock,
+# fails in one of these: the order follows the checkout's path, a class's tests started at once
+# contend for whatever they share, and busy cores stretch every wait.
+suite_failures=0
+if [ "$own_suite" = true ]; then
+  suite_runs=$(( runs / 20 > 0 ? runs / 20 : 1 ))
+  suite=tests/AsyncTestTemplates.Testing.Tests
+  mapfile -t classes < <(grep -hoE '^public sealed class [A-Za-z0-9_]+Tests\b' "$repo/$suite"/*/*.cs | awk '{print $4}' | sort -u)
+  echo
+  echo "| checkout path | run | failures |"
+  echo "|---|---|---|"
+  for path in a checkout-with-a-longer-name nested/x/AsyncTestTemplates; do
+    checkout="$work/checkouts/$path"
+    mkdir -p "$checkout"
+    say "own suite: copying the working tree to checkouts/$path and building"
+    (cd "$repo" && git ls-files -z --cached --others --exclude-standard | xargs -0 cp --parents -t "$checkout" 2>/dev/null || true)
+    dotnet build "$checkout/$suite" -c Release -nologo -v q >/dev/null
+    exe="$checkout/$suite/bin/Release/net10.0/AsyncTestTemplates.Testing.Tests"
+    own_run() { # <label> <arguments…>
+      local label=$1; shift
+      if timeout 600 "$exe" --no-progress "$@" >"$work/own-run.log" 2>&1; then
+        echo "| $path | $label | 0 |"
+      else
+        suite_failures=$((suite_failures + 1))
+        echo "| $path | $label | FAILED |"
+        tail -n 30 "$work/own-run.log" >&2
+      fi
+    }
+    for i in $(seq 1 "$suite_runs"); do
+      own_run "whole suite #$i"
+      for class in "${classes[@]}"; do
+        own_run "$class, all at once #$i" --filter-class "*.$class" --max-threads unlimited
+      done
+    done
+    for _ in $(seq 1 "$(nproc)"); do (while :; do :; done) & busy_pids+=($!); done
+    for i in $(seq 1 "$suite_runs"); do
+      own_run "whole suite, cores busy #$i" --max-threads unlimited
+    done
+    for pid in "${busy_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    busy_pids=()
+  done
+  echo
+  echo "own suite: $suite_failures failures"
+fi
+
+python3 - "$work" "$(( fault_failures + suite_failures ))" "${templates[@]}" <<'PY'
 import glob, os, statistics, sys, xml.etree.ElementTree as ET
 work, fault_failures, templates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def seconds(d):

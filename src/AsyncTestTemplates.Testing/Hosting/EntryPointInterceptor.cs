@@ -30,7 +30,7 @@ internal sealed class EntryPointInterceptor : IObserver<DiagnosticListener>, IOb
     /// built none within <paramref name="limit"/>. The first two are known as soon as they happen.
     /// </summary>
     public static async Task<(IHost? Host, string? NoHostReason)> BuildHostAsync(
-        MethodInfo entryPoint, string[] arguments, Action<IHostBuilder> configure, TimeSpan limit, CancellationToken cancellationToken)
+        MethodInfo entryPoint, string[] arguments, Action<IHostBuilder> configure, TimeSpan limit, string knob, CancellationToken cancellationToken)
     {
         var interceptor = new EntryPointInterceptor(configure);
         using var subscription = DiagnosticListener.AllListeners.Subscribe(interceptor);
@@ -71,8 +71,8 @@ internal sealed class EntryPointInterceptor : IObserver<DiagnosticListener>, IOb
         catch (TimeoutException)
         {
             return (null, input.WasRead
-                ? $"its entry point read console input and then built no host within {limit.TotalSeconds:0.#} s (real time)"
-                : $"its entry point built no host within {limit.TotalSeconds:0.#} s (real time): it may wait for something other than console input, or build its host later");
+                ? $"its entry point read console input and then built no host within {limit.TotalSeconds:0.#} s (real time). {knob}"
+                : $"its entry point built no host within {limit.TotalSeconds:0.#} s (real time): it may wait for something other than console input, or build its host later. {knob}");
         }
         finally
         {

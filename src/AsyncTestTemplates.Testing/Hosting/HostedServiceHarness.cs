@@ -16,7 +16,8 @@ namespace AsyncTestTemplates.Testing;
 /// <see cref="TimeProvider"/> run on the test's clock. Since .NET 10 all of a
 /// <see cref="BackgroundService"/>'s <c>ExecuteAsync</c> runs on the thread pool, so its first timer
 /// usually does not exist yet when <see cref="StartAsync"/> returns: call
-/// <see cref="TimerAwareFakeTimeProvider.WaitForTimerAsync"/> before the first advance.
+/// <see cref="TimerAwareFakeTimeProvider.WaitForTimersAsync"/> before the first advance, or advance
+/// with <see cref="TimerAwareFakeTimeProvider.AdvanceAsync"/>, which waits for it.
 /// </para>
 /// <para>
 /// <see cref="StopAsync"/> (and <see cref="DisposeAsync"/>) stop the host with a bounded token of

@@ -39,28 +39,33 @@ namespace AsyncTestTemplates.Testing;
 /// <see cref="ProjectHostOptions.Settings"/> as the place to give it.
 /// </para>
 /// <para>
-/// An app's static state (a static logger, caches) is shared by every boot in the process, so one
-/// project host runs at a time: a second waits until the first is disposed.
+/// Project hosts start and run side by side, as <c>WebApplicationFactory</c>'s do: none waits for
+/// another, so no test spends its timeout queued behind another test's host. An app's static state
+/// (a static logger, caches) is shared by every boot in the process; when such state makes two
+/// boots of one app interfere, put the tests that start it in one test collection with
+/// parallelization disabled (<c>[CollectionDefinition(DisableParallelization = true)]</c>), so that
+/// xunit runs them one at a time, each test's timeout starting when it does.
 /// </para>
 /// </remarks>
 public sealed class ProjectHost : IAsyncDisposable
 {
     private const int WindowSteps = 10;
     private static readonly TimeSpan WindowRealPause = TimeSpan.FromMilliseconds(100);
-    private static readonly SemaphoreSlim OneAtATime = new(1, 1);
 
     private readonly IHost _host;
     private readonly ServiceActivityProbe _probe;
     private readonly OutboundHttpRefusal? _refusal;
     private readonly ProjectHostOptions _options;
     private readonly TimeSpan _limit;
+    private readonly string _knob;
     private Task? _stopping;
     private bool _disposed;
     private volatile InvalidOperationException? _reported;
 
     private ProjectHost(IHost host, TimerAwareFakeTimeProvider time, ServiceActivityProbe probe, OutboundHttpRefusal? refusal,
-        ProjectHostOptions options, TimeSpan limit, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
+        ProjectHostOptions options, TimeSpan limit, string knob, IReadOnlyList<Type> hostedServiceTypes, string? entryPointNotUsedReason)
     {
+        _knob = knob;
         _host = host;
         Time = time;
         _probe = probe;
@@ -97,10 +102,9 @@ public sealed class ProjectHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(projectUnderTest);
         var options = new ProjectHostOptions();
         configure?.Invoke(options);
-        var limit = RealTimeGuard.Limit;
+        var (limit, knob) = RealTimeGuard.LimitAndWhy();
         var output = TestContext.Current.TestOutputHelper;
 
-        await OneAtATime.WaitAsync(cancellationToken).ConfigureAwait(false);
         IHost? host = null;
         try
         {
@@ -151,6 +155,7 @@ public sealed class ProjectHost : IAsyncDisposable
                         builder.ConfigureServices((_, services) => AddTestServices(services));
                     },
                     limit,
+                    knob,
                     cancellationToken).ConfigureAwait(false);
             }
 
@@ -175,7 +180,7 @@ public sealed class ProjectHost : IAsyncDisposable
                     ex);
             }
 
-            return new ProjectHost(host, time, probe, refusal, options, limit, hostedServiceTypes, noHostReason);
+            return new ProjectHost(host, time, probe, refusal, options, limit, knob, hostedServiceTypes, noHostReason);
         }
         catch
         {
@@ -184,7 +189,6 @@ public sealed class ProjectHost : IAsyncDisposable
                 await DisposeHostAsync(host).ConfigureAwait(false);
             }
 
-            OneAtATime.Release();
             throw;
         }
     }
@@ -281,7 +285,7 @@ public sealed class ProjectHost : IAsyncDisposable
     /// </summary>
     public Task StopAsync() => _stopping ??= StopOnceAsync();
 
-    /// <summary>Stops the host if the test has not, disposes it, and lets the next project host start.</summary>
+    /// <summary>Stops the host if the test has not, and disposes it.</summary>
     public async ValueTask DisposeAsync()
     {
         if (_disposed)
@@ -319,14 +323,7 @@ public sealed class ProjectHost : IAsyncDisposable
         }
         finally
         {
-            try
-            {
-                await DisposeHostAsync(_host).ConfigureAwait(false);
-            }
-            finally
-            {
-                OneAtATime.Release();
-            }
+            await DisposeHostAsync(_host).ConfigureAwait(false);
         }
     }
 
@@ -416,7 +413,7 @@ public sealed class ProjectHost : IAsyncDisposable
         {
             throw new TimeoutException(
                 $"{string.Join(", ", stillRunning)} did not stop within {_limit.TotalSeconds:0.#} s (real time) of the host's stop: " +
-                "does its ExecuteAsync pass the stopping token to everything it awaits?");
+                $"does its ExecuteAsync pass the stopping token to everything it awaits? {_knob}");
         }
 
         var crashes = BackgroundServices()

@@ -25,7 +25,8 @@ public sealed class RequestTimeoutHandler(TimeSpan defaultTimeout) : DelegatingH
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var timeout = request.Options.TryGetValue(TimeoutOption, out var own) ? own : defaultTimeout;
+        var hasOwn = request.Options.TryGetValue(TimeoutOption, out var own);
+        var timeout = hasOwn ? own : defaultTimeout;
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(timeout);
         try
@@ -36,7 +37,12 @@ public sealed class RequestTimeoutHandler(TimeSpan defaultTimeout) : DelegatingH
         {
             // Cancelling the request also aborts it on the server (HttpContext.RequestAborted).
             throw new TimeoutException(
-                $"{request.Method} {request.RequestUri} got no response within {timeout.TotalSeconds:0.###} s (real time).", ex);
+                $"{request.Method} {request.RequestUri} got no response within {timeout.TotalSeconds:0.###} s (real time). " +
+                (hasOwn
+                    ? "The limit is the request's own (request.WithTimeout)."
+                    : "The limit is its client's default (the RequestTimeoutHandler's; in a generated integration fixture TestTimeouts.Guard, which is " +
+                      $"{Budgets.GuardKnob}); one request can have its own with request.WithTimeout(…)."),
+                ex);
         }
     }
 }

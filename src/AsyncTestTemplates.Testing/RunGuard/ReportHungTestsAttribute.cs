@@ -6,10 +6,13 @@ using Xunit.v3;
 namespace AsyncTestTemplates.Testing;
 
 /// <summary>
-/// Names, on standard error, the tests still running after half the hang timeout (or their own
-/// timeout, if shorter), and, when no test has started or finished for that long, the fixtures the
-/// run may be stuck in; ends a test process that is still stuck at the hang timeout when it is the
-/// run's hang guard, and a little after it otherwise.
+/// Names, once each, the tests still running after half the hang timeout (or their own timeout, if
+/// shorter), and, when no test has started or finished for that long, the fixtures the run may be
+/// stuck in; ends a test process that is still stuck at the hang timeout when it is the run's hang
+/// guard, and a little after it otherwise — but never while a running test is within its own
+/// <c>Timeout</c> (a test may legitimately run longer than the hang timeout), nor while a debugger
+/// is attached. When it ends the run it says that the run failed, which test hung and which tests
+/// never started.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -33,6 +36,7 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
 {
     private static readonly ConcurrentDictionary<string, RunningTest> Running = new();
     private static readonly ConcurrentDictionary<Type, bool> StartedClasses = new();
+    private static readonly ConcurrentDictionary<string, bool> StartedMethods = new(StringComparer.Ordinal);
     private static readonly Lazy<ITimer> Watch = new(() =>
         TimeProvider.System.CreateTimer(_ => Report(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
@@ -59,6 +63,8 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     private static long _lastActivity = Stopwatch.GetTimestamp();
     private static string? _lastFinished;
     private static int _stallReported;
+    private static int _debuggerReported;
+    private static string? _waitingForReported;
 
     /// <summary>The hang timeout of the test assembly being run (see <see cref="HangTimeoutAttribute"/>).</summary>
     internal static TimeSpan HangTimeout => _hangTimeout;
@@ -74,6 +80,10 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         : HangTimeout + TimeSpan.FromSeconds(Math.Max(10, HangTimeout.TotalSeconds / 10));
 
     private static TimeSpan StallReportAfter => HangTimeout / 2;
+
+    // After a test's own timeout, the time xunit takes to fail it and move on (an async test) before
+    // the guard may end the run (a test blocked synchronously, which xunit cannot stop).
+    private static TimeSpan OwnTimeoutGrace => TimeSpan.FromSeconds(Math.Max(5, HangTimeout.TotalSeconds / 10));
 
     /// <summary>Starts watching before the first test, so that a fixture stuck before it is reported too.</summary>
     /// <param name="testAssembly">The assembly whose tests run (its <see cref="HangTimeoutAttribute"/> applies).</param>
@@ -100,10 +110,10 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         UseAssembly(test.TestMethod.TestClass.Class.Assembly);
         _ = Watch.Value;
         StartedClasses.TryAdd(test.TestMethod.TestClass.Class, true);
-        var reportAfter = test.Timeout > 0 && TimeSpan.FromMilliseconds(test.Timeout) < StallReportAfter
-            ? TimeSpan.FromMilliseconds(test.Timeout)
-            : StallReportAfter;
-        Running[test.UniqueID] = new RunningTest(test.TestDisplayName, Stopwatch.GetTimestamp(), reportAfter);
+        StartedMethods.TryAdd(MethodKey(test.TestMethod.TestClass.Class, test.TestMethod.Method.Name), true);
+        TimeSpan? ownTimeout = test.Timeout > 0 ? TimeSpan.FromMilliseconds(test.Timeout) : null;
+        var reportAfter = ownTimeout < StallReportAfter ? ownTimeout.Value : StallReportAfter;
+        Running[test.UniqueID] = new RunningTest(test.TestDisplayName, Stopwatch.GetTimestamp(), reportAfter, ownTimeout);
         LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
         MarkActivity();
     }
@@ -117,6 +127,66 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         Volatile.Write(ref _lastFinished, test.TestDisplayName);
         MarkActivity();
     }
+
+    /// <summary>
+    /// False while a debugger is attached (a person sits on a breakpoint) or a running test is within
+    /// its own timeout (and the short time xunit takes to fail it); each reason is said once.
+    /// </summary>
+    internal static bool MayEnd(TimeSpan idle)
+    {
+        if (Debugger.IsAttached)
+        {
+            if (Interlocked.Exchange(ref _debuggerReported, 1) == 0)
+            {
+                Say($"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, but a debugger is attached: the run is not ended while it is.");
+            }
+
+            return false;
+        }
+
+        var within = Running.Values
+            .Where(test => test.OwnTimeout is { } own && Stopwatch.GetElapsedTime(test.StartedAt) < own + OwnTimeoutGrace)
+            .OrderByDescending(test => test.OwnTimeout)
+            .FirstOrDefault();
+        if (within is null)
+        {
+            return true;
+        }
+
+        if (Interlocked.Exchange(ref _waitingForReported, within.DisplayName) != within.DisplayName)
+        {
+            Say(
+                $"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, but '{within.DisplayName}' is within its own Timeout " +
+                $"({within.OwnTimeout!.Value.TotalSeconds:0} s): the run goes on until that has passed.");
+        }
+
+        return false;
+    }
+
+    // "'X' hung (running for 40 s). 2 test(s) never started: A.B, C.D." for the final line.
+    private static string HungAndNotStarted()
+    {
+        var hung = Running.Values
+            .OrderBy(test => test.StartedAt)
+            .Select(test => $"'{test.DisplayName}' (running for {Stopwatch.GetElapsedTime(test.StartedAt).TotalSeconds:0} s)")
+            .ToList();
+        var notStarted = MethodsNotStarted();
+        return (hung.Count == 0 ? "No test is running (a fixture's setup or teardown is stuck). " : $"Hung: {string.Join(", ", hung)}. ") +
+            (notStarted.Count == 0
+                ? "Every test of the assembly had started."
+                : $"{notStarted.Count} test(s) of the assembly never started (a filtered run may not have included them): " +
+                  (notStarted.Count > 10 ? $"{string.Join(", ", notStarted.Take(10))} and {notStarted.Count - 10} more." : $"{string.Join(", ", notStarted)}."));
+    }
+
+    private static List<string> MethodsNotStarted() =>
+        [.. (Volatile.Read(ref _testAssembly)?.GetTypes() ?? [])
+            .Where(type => !type.IsAbstract || type.IsSealed)
+            .SelectMany(type => type.GetMethods().Where(method => method.IsDefined(typeof(FactAttribute), inherit: true)).Select(method => MethodKey(type, method.Name)))
+            .Distinct(StringComparer.Ordinal)
+            .Where(key => !StartedMethods.ContainsKey(key))
+            .Order(StringComparer.Ordinal)];
+
+    private static string MethodKey(Type type, string method) => $"{type.FullName}.{method}";
 
     private static bool IsProcess(string? guard) => string.Equals(guard, "process", StringComparison.OrdinalIgnoreCase);
 
@@ -141,18 +211,21 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
             var elapsed = Stopwatch.GetElapsedTime(test.StartedAt);
             if (!test.Reported && elapsed >= test.ReportAfter && Running.TryUpdate(id, test with { Reported = true }, test))
             {
-                Say(
-                    $"[hung test?] '{test.DisplayName}' is still running after {elapsed.TotalSeconds:0} s; " +
-                    $"the run is ended once a test hangs for {HangTimeout.TotalSeconds:0} s.");
+                Say(test.OwnTimeout > HangTimeout
+                    ? $"[long-running test] '{test.DisplayName}' is still running after {elapsed.TotalSeconds:0} s; its own Timeout " +
+                      $"({test.OwnTimeout.Value.TotalSeconds:0} s) is longer than the hang timeout ({HangTimeout.TotalSeconds:0} s), and the hang guard waits for it."
+                    : $"[hung test?] '{test.DisplayName}' is still running after {elapsed.TotalSeconds:0} s; " +
+                      $"the run is ended once a test hangs for {HangTimeout.TotalSeconds:0} s.");
             }
         }
 
         var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
-        if (idle >= EndAfter)
+        if (idle >= EndAfter && MayEnd(idle))
         {
-            Say(
-                $"[hang guard] No test has started or finished for {idle.TotalSeconds:0} s, " +
-                $"{(ProcessIsTheGuard ? "the hang timeout" : "past the hang timeout")} of {HangTimeout.TotalSeconds:0} s: the test process ends itself.");
+            SayFinal(
+                $"[hang guard] The run failed: no test has started or finished for {idle.TotalSeconds:0} s, " +
+                $"{(ProcessIsTheGuard ? "the hang timeout" : "past the hang timeout")} of {HangTimeout.TotalSeconds:0} s: the test process ends itself. " +
+                HungAndNotStarted());
             EndProcess();
         }
 
@@ -167,17 +240,12 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         }
     }
 
-    // Standard error reaches the console under Microsoft.Testing.Platform and when a process crashes;
-    // under VSTest with no runner hang guard only xunit's diagnostic messages do (xunit.runner.json:
-    // diagnosticMessages), sent through the context the watch timer was created in.
-    private static void Say(string message)
-    {
-        Console.Error.WriteLine(message);
-        if (ProcessIsTheGuard)
-        {
-            TestContext.Current.SendDiagnosticMessage(message);
-        }
-    }
+    // Once each (see GuardOutput): standard error under Microsoft.Testing.Platform, xunit's diagnostic
+    // messages under VSTest when this process is the guard.
+    private static void Say(string message) => GuardOutput.Say(message, diagnosticUnderVsTest: ProcessIsTheGuard);
+
+    // The line VSTest shows as the reason the test host "crashed": standard error only, under VSTest too.
+    private static void SayFinal(string message) => GuardOutput.SayFinal(message);
 
     // As the guard, end at once, with the VSTest test host above this process (see VsTestHost):
     // Environment.Exit would run exit handlers that wait for the blocked tests.
@@ -236,5 +304,5 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
             .Where(contract => contract.IsGenericType && contract.GetGenericTypeDefinition() == fixtureInterface)
             .Select(contract => contract.GetGenericArguments()[0]);
 
-    private sealed record RunningTest(string DisplayName, long StartedAt, TimeSpan ReportAfter, bool Reported = false);
+    private sealed record RunningTest(string DisplayName, long StartedAt, TimeSpan ReportAfter, TimeSpan? OwnTimeout, bool Reported = false);
 }

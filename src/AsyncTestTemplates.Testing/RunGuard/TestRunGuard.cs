@@ -59,13 +59,9 @@ public sealed class TestRunGuard : IAsyncLifetime
         throw new AggregateException($"{_unobserved.Count} task(s) failed with nobody awaiting them.", _unobserved);
     }
 
-    // The console shows xunit's diagnostic messages (xunit.runner.json: diagnosticMessages), and
-    // standard error if the test process crashes.
-    private static void Say(string message)
-    {
-        Console.Error.WriteLine(message);
-        TestContext.Current.SendDiagnosticMessage(message);
-    }
+    // Once (see GuardOutput): under VSTest the console shows xunit's diagnostic messages
+    // (xunit.runner.json: diagnosticMessages), under Microsoft.Testing.Platform standard error.
+    private static void Say(string message) => GuardOutput.Say(message, diagnosticUnderVsTest: true);
 
     private void OnUnobservedTaskException(object? sender, UnobservedTaskExceptionEventArgs e) =>
         _unobserved.Enqueue(e.Exception.InnerExceptions.Count == 1 ? e.Exception.InnerExceptions[0] : e.Exception);

@@ -1,37 +1,45 @@
-using System.Threading.Channels;
+using System.Diagnostics;
+using System.Reflection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncTestTemplates.Testing;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that lets a test wait until the code under test has armed its
-/// next timer before the test moves the clock.
+/// A <see cref="FakeTimeProvider"/> that knows its timers: which are armed and when each falls due,
+/// so that a test waits until the code under test has armed the timer an advance is meant to fire,
+/// moves the clock to the next due timer, and checks that no timer is left at its end.
 /// </summary>
 /// <remarks>
 /// <para>
 /// <see cref="FakeTimeProvider.Advance"/> fires only timers that already exist. Code under test
-/// usually creates its delay or timer on another thread (an awaited continuation, a
+/// usually arms its delay or timer on another thread (an awaited continuation, a
 /// <c>BackgroundService</c>'s <c>ExecuteAsync</c>), so advancing "right after starting it" races
-/// with that thread and can lose the tick. Waiting for the timer first removes the race without
-/// any real sleeping. Every timer created through this provider counts: <c>Task.Delay</c>,
-/// <c>PeriodicTimer</c>, <c>CancellationTokenSource</c> and <c>Task.WaitAsync</c> with a
-/// <see cref="TimeProvider"/>.
+/// with that thread and can lose the tick. <see cref="AdvanceAsync"/> first waits (in real time,
+/// bounded by <see cref="RealTimeGuard.Limit"/>) until a timer of the code under test falls due within
+/// the advance, then advances: no real sleeping, no lost tick.
 /// </para>
 /// <para>
-/// Advance one period per step. A single large step is not one tick: an <see cref="ITimer"/>
-/// callback catches up and runs once per elapsed period, a <c>PeriodicTimer</c> consumer sees fewer
-/// ticks when it was not waiting as they fell due, and a <c>Task.Delay</c> loop runs once and arms
-/// its next delay from the new time. What the code under test observes then depends on how it
-/// waits; one period per step gives every kind of wait the same, deterministic sequence.
+/// Every timer created through the provider is tracked until it is disposed, with its next due time:
+/// <c>Task.Delay</c>, <c>PeriodicTimer</c> (each tick re-arms it a period later),
+/// <see cref="ITimer.Change"/> (re-armed or disarmed), and the timers of a
+/// <c>CancellationTokenSource</c> with a delay and of <c>Task.WaitAsync</c> with a
+/// <see cref="TimeProvider"/>. The last two are limits on a wait, not waits of the code
+/// (<see cref="PendingTimer.IsTimeout"/>, told apart by the state .NET creates them with, measured on
+/// .NET 8 to 10): they are listed in <see cref="PendingTimers"/> but never satisfy a wait or an
+/// advance, so a timeout armed first never takes the turn of the code's own timer.
+/// </para>
+/// <para>
+/// Advance one period per step (<see cref="AdvanceInStepsAsync"/>). A single large step is not one
+/// tick: an <see cref="ITimer"/> callback catches up and runs once per elapsed period, a
+/// <c>PeriodicTimer</c> consumer sees fewer ticks when it was not waiting as they fell due, and a
+/// <c>Task.Delay</c> loop runs once and arms its next delay from the new time.
 /// </para>
 /// </remarks>
 public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
 {
-    // One entry per timer created and not yet waited for, in creation order.
-    private readonly Channel<ITimer> _timersCreated = Channel.CreateUnbounded<ITimer>();
-
-    // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
-    internal Action<TimeSpan>? TimerCreated { get; set; }
+    private readonly object _gate = new();
+    private readonly List<Entry> _timers = [];
+    private TaskCompletionSource _changed = NewSignal();
 
     /// <summary>Starts the clock at <see cref="FakeTimeProvider"/>'s default start time.</summary>
     public TimerAwareFakeTimeProvider()
@@ -44,53 +52,352 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     {
     }
 
+    // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
+    internal Action<TimeSpan>? TimerCreated { get; set; }
+
+    /// <summary>The timers armed now (timeouts included), the next to fall due first.</summary>
+    public IReadOnlyList<PendingTimer> PendingTimers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. Armed(includeTimeouts: true)];
+            }
+        }
+    }
+
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = base.CreateTimer(callback, state, dueTime, period);
-        _timersCreated.Writer.TryWrite(timer);
-        TimerCreated?.Invoke(dueTime);
-        return timer;
+        ArgumentNullException.ThrowIfNull(callback);
+        var entry = new Entry(IsTimeout(callback, state), CreatorOnStack());
+        // Armed before the timer exists: a zero due time fires inside base.CreateTimer.
+        var now = Now();
+        lock (_gate)
+        {
+            entry.Arm(now, dueTime, period);
+            _timers.Add(entry);
+        }
+
+        var timer = base.CreateTimer(
+            callbackState =>
+            {
+                Fired(entry);
+                callback(callbackState);
+            },
+            state,
+            dueTime,
+            period);
+        if (!entry.IsTimeout)
+        {
+            TimerCreated?.Invoke(dueTime);
+        }
+
+        Signal();
+        return new TrackedTimer(this, entry, timer);
     }
 
     /// <summary>
-    /// Waits until the code under test has created a timer it has not yet been waited for.
-    /// Each call consumes one timer, in the order they were created.
+    /// Waits until at least <paramref name="count"/> timers of the code under test (timeouts not
+    /// counted) are armed.
+    /// </summary>
+    /// <exception cref="TimeoutException">Fewer within <see cref="RealTimeGuard.Limit"/> of real time; the message lists the timers armed.</exception>
+    public async Task WaitForTimersAsync(int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        await WaitUntilAsync(
+            _ => Armed(includeTimeouts: false).Count >= count ? true : (bool?)null,
+            limit => $"{count} timer(s) of the code under test to be armed within {Seconds(limit)} (real time)",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until a timer of the code under test (not a timeout) is due within <paramref name="within"/>
+    /// of the clock's current time, and returns the first such.
+    /// </summary>
+    /// <exception cref="TimeoutException">None within <see cref="RealTimeGuard.Limit"/> of real time; the message lists the timers armed.</exception>
+    public Task<PendingTimer> WaitForTimerDueWithinAsync(TimeSpan within, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(within, TimeSpan.Zero);
+        return WaitUntilAsync(
+            now => Armed(includeTimeouts: false).FirstOrDefault(timer => timer.DueTime - now <= within),
+            limit => $"a timer of the code under test due within {within} to be armed within {Seconds(limit)} (real time)",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Waits until a timer of the code under test is due within <paramref name="delta"/>, then
+    /// advances the clock by <paramref name="delta"/>: the awaitable advance that cannot lose a tick.
+    /// </summary>
+    /// <exception cref="TimeoutException">No such timer within <see cref="RealTimeGuard.Limit"/> of real time.</exception>
+    public async Task AdvanceAsync(TimeSpan delta, CancellationToken cancellationToken)
+    {
+        await WaitForTimerDueWithinAsync(delta, cancellationToken).ConfigureAwait(false);
+        Advance(delta);
+    }
+
+    /// <summary>
+    /// Advances the clock <paramref name="steps"/> times by <paramref name="step"/>, each step once a
+    /// timer of the code under test is due within it (see <see cref="AdvanceAsync"/>): one period per
+    /// step, every kind of wait sees every tick.
+    /// </summary>
+    /// <exception cref="TimeoutException">A step's timer was not armed within <see cref="RealTimeGuard.Limit"/> of real time.</exception>
+    public async Task AdvanceInStepsAsync(TimeSpan step, int steps, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(step, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegative(steps);
+        for (var i = 0; i < steps; i++)
+        {
+            await AdvanceAsync(step, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits until a timer of the code under test is armed, then advances the clock to the due time
+    /// of the first to fall due (timeouts due earlier fire on the way), and returns that timer.
     /// </summary>
     /// <exception cref="TimeoutException">No timer within <see cref="RealTimeGuard.Limit"/> of real time.</exception>
-    public async Task WaitForTimerAsync(CancellationToken cancellationToken)
+    public async Task<PendingTimer> AdvanceToNextTimerAsync(CancellationToken cancellationToken)
     {
-        // Real time: nobody advances this fake clock while the test is waiting here.
-        var limit = RealTimeGuard.Limit;
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        guard.CancelAfter(limit);
-        try
-        {
-            await _timersCreated.Reader.ReadAsync(guard.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException(
-                $"The code under test armed no timer within {limit.TotalSeconds:0.#} s (real time). " +
-                "Is it waiting on something else, or not using the injected TimeProvider?");
-        }
+        var next = await WaitUntilAsync(
+            _ => Armed(includeTimeouts: false).FirstOrDefault(),
+            limit => $"a timer of the code under test to be armed within {Seconds(limit)} (real time)",
+            cancellationToken).ConfigureAwait(false);
+        var wait = next.DueTime - Now();
+        Advance(wait > TimeSpan.Zero ? wait : TimeSpan.Zero);
+        return next;
     }
 
     /// <summary>
-    /// Forgets the timers created so far and not waited for: on a clock shared by several tests, the
-    /// next test's <see cref="WaitForTimerAsync"/> then waits for a timer of its own.
+    /// Fails when a timer is still armed: at the end of a test, a loop still running or a timer nobody
+    /// disposed (stop the code under test first: cancel its token, stop its host).
     /// </summary>
-    public void ForgetArmedTimers()
+    /// <exception cref="InvalidOperationException">At least one timer is armed; the message lists each.</exception>
+    public void ThrowIfTimersPending()
     {
-        while (_timersCreated.Reader.TryRead(out _))
+        var pending = PendingTimers;
+        if (pending.Count > 0)
         {
+            throw new InvalidOperationException(
+                $"{pending.Count} timer(s) still armed on the fake clock (now {Now():O}):{Environment.NewLine}- " +
+                string.Join(Environment.NewLine + "- ", pending) +
+                $"{Environment.NewLine}Stop the code under test (cancel its token, stop its host) or dispose what armed them before the test ends.");
         }
     }
 
-    /// <summary>Waits for the next timer (see <see cref="WaitForTimerAsync"/>), then advances the clock by <paramref name="delta"/>.</summary>
-    public async Task AdvanceWhenArmedAsync(TimeSpan delta, CancellationToken cancellationToken)
+    /// <summary>Waits until a timer of the code under test is armed.</summary>
+    [Obsolete("Waits for any armed timer of the code under test now, not for the next one created. Use WaitForTimersAsync(1, cancellationToken), or WaitForTimerDueWithinAsync for a timer due within a time. Removed in the next version.")]
+    public Task WaitForTimerAsync(CancellationToken cancellationToken) => WaitForTimersAsync(1, cancellationToken);
+
+    /// <summary>Forwards to <see cref="AdvanceAsync"/>.</summary>
+    [Obsolete("Use AdvanceAsync(delta, cancellationToken): it waits until a timer of the code under test is due within delta, then advances. Removed in the next version.")]
+    public Task AdvanceWhenArmedAsync(TimeSpan delta, CancellationToken cancellationToken) => AdvanceAsync(delta, cancellationToken);
+
+    /// <summary>Does nothing: waits look at the timers armed now, not at a queue of creations.</summary>
+    [Obsolete("No longer needed: waits look at the timers armed now, not at a queue of creations. Removed in the next version.")]
+    public void ForgetArmedTimers()
     {
-        await WaitForTimerAsync(cancellationToken).ConfigureAwait(false);
-        Advance(delta);
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static string Seconds(TimeSpan limit) => $"{limit.TotalSeconds:0.#} s";
+
+    // new CancellationTokenSource(delay, time), CancelAfter and Task.WaitAsync(…, time): .NET creates
+    // their timers with the source, or the WaitAsync promise (Task+CancellationPromise<T>), as state.
+    private static bool IsTimeout(TimerCallback callback, object? state) =>
+        state is CancellationTokenSource
+        || callback.Method.DeclaringType == typeof(CancellationTokenSource)
+        || state?.GetType() is { IsGenericType: true, DeclaringType: { } declaring, Name: var name }
+            && declaring == typeof(Task) && name.StartsWith("CancellationPromise", StringComparison.Ordinal);
+
+    // "OrderSweeper.RunAsync": the first frame outside .NET, the fake clock and this library.
+    private static string? CreatorOnStack()
+    {
+        foreach (var frame in new StackTrace(2, fNeedFileInfo: false).GetFrames())
+        {
+            var method = frame.GetMethod();
+            var type = method?.DeclaringType;
+            var ns = type?.Namespace ?? "";
+            if (type is null || ns.StartsWith("System", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)
+                || ns.StartsWith("AsyncTestTemplates.Testing", StringComparison.Ordinal) && type.Assembly == typeof(TimerAwareFakeTimeProvider).Assembly)
+            {
+                continue;
+            }
+
+            return Describe(type, method!);
+        }
+
+        return null;
+    }
+
+    // An async method or lambda is compiled into a nested type: name the method it was written in.
+    private static string Describe(Type type, MethodBase method)
+    {
+        var name = method.Name;
+        while (type.DeclaringType is { } outer && type.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute)))
+        {
+            name = WrittenName(type.Name) ?? name;
+            type = outer;
+        }
+
+        return $"{type.Name}.{WrittenName(name) ?? name}";
+    }
+
+    // "<RunAsync>d__3" and "<<Main>$>b__0_0" name the method they were written in; "<>c" names none.
+    private static string? WrittenName(string compiled)
+    {
+        var name = compiled.TrimStart('<');
+        var end = name.IndexOf('>', StringComparison.Ordinal);
+        return compiled.StartsWith('<') && end > 0 ? name[..end] : null;
+    }
+
+    // The clock's time without an automatic advance (reading GetUtcNow advances it by AutoAdvanceAmount).
+    private DateTimeOffset Now()
+    {
+        var autoAdvance = AutoAdvanceAmount;
+        if (autoAdvance == TimeSpan.Zero)
+        {
+            return GetUtcNow();
+        }
+
+        AutoAdvanceAmount = TimeSpan.Zero;
+        try
+        {
+            return GetUtcNow();
+        }
+        finally
+        {
+            AutoAdvanceAmount = autoAdvance;
+        }
+    }
+
+    // Under _gate.
+    private List<PendingTimer> Armed(bool includeTimeouts) =>
+        _timers
+            .Where(timer => timer.DueTime is not null && (includeTimeouts || !timer.IsTimeout))
+            .OrderBy(timer => timer.DueTime)
+            .Select(timer => new PendingTimer(timer.DueTime!.Value, timer.Period, timer.IsTimeout, timer.CreatedBy))
+            .ToList();
+
+    private async Task<T> WaitUntilAsync<T>(Func<DateTimeOffset, T?> found, Func<TimeSpan, string> expected, CancellationToken cancellationToken)
+    {
+        // Real time: nobody advances this fake clock while the test is waiting here.
+        var (limit, knob) = RealTimeGuard.LimitAndWhy();
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(limit);
+        while (true)
+        {
+            var now = Now();
+            Task changed;
+            lock (_gate)
+            {
+                if (found(now) is { } result)
+                {
+                    return result;
+                }
+
+                changed = _changed.Task;
+            }
+
+            try
+            {
+                await changed.WaitAsync(guard.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                var pending = PendingTimers;
+                throw new TimeoutException(
+                    $"Waited for {expected(limit)}, and it did not happen. Armed now (clock at {Now():O}): " +
+                    (pending.Count == 0 ? "none" : string.Join("; ", pending)) +
+                    ". Is the code under test waiting on something else, or not using the injected TimeProvider? " + knob);
+            }
+        }
+    }
+
+    private void Signal()
+    {
+        TaskCompletionSource changed;
+        lock (_gate)
+        {
+            changed = _changed;
+            _changed = NewSignal();
+        }
+
+        changed.TrySetResult();
+    }
+
+    private void Fired(Entry entry)
+    {
+        lock (_gate)
+        {
+            entry.Fired();
+        }
+
+        Signal();
+    }
+
+    private void Changed(Entry entry, TimeSpan dueTime, TimeSpan period)
+    {
+        var now = Now();
+        lock (_gate)
+        {
+            entry.Arm(now, dueTime, period);
+        }
+    }
+
+    private void Disposed(Entry entry)
+    {
+        lock (_gate)
+        {
+            _timers.Remove(entry);
+        }
+
+        Signal();
+    }
+
+    private sealed class Entry(bool isTimeout, string? createdBy)
+    {
+        public bool IsTimeout { get; } = isTimeout;
+
+        public string? CreatedBy { get; } = createdBy;
+
+        public DateTimeOffset? DueTime { get; private set; }
+
+        public TimeSpan Period { get; private set; } = Timeout.InfiniteTimeSpan;
+
+        public void Arm(DateTimeOffset now, TimeSpan dueTime, TimeSpan period)
+        {
+            DueTime = dueTime == Timeout.InfiniteTimeSpan ? null : now + dueTime;
+            Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? Timeout.InfiniteTimeSpan : period;
+        }
+
+        // A one-shot timer is done; a periodic one falls due a period later (once per period caught up).
+        public void Fired() => DueTime = Period == Timeout.InfiniteTimeSpan ? null : DueTime + Period;
+    }
+
+    private sealed class TrackedTimer(TimerAwareFakeTimeProvider provider, Entry entry, ITimer timer) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            // Armed first: a zero due time fires inside the inner Change.
+            provider.Changed(entry, dueTime, period);
+            var changed = timer.Change(dueTime, period);
+            provider.Signal();
+            return changed;
+        }
+
+        public void Dispose()
+        {
+            timer.Dispose();
+            provider.Disposed(entry);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await timer.DisposeAsync().ConfigureAwait(false);
+            provider.Disposed(entry);
+        }
     }
 }

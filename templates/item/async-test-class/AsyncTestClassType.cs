@@ -23,7 +23,7 @@ namespace AsyncTestsNamespace;
 ///     var cancellationToken = TestContext.Current.CancellationToken;
 ///     var time = new TimerAwareFakeTimeProvider();
 ///     var retrying = new Retrier(time).RunAsync(cancellationToken);
-///     await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), cancellationToken);
+///     await time.AdvanceAsync(TimeSpan.FromMinutes(1), cancellationToken);
 ///     await retrying.WaitWithinGuardAsync("the retry to finish", cancellationToken);
 /// }
 /// </code>
@@ -53,7 +53,7 @@ namespace AsyncTestsNamespace;
 /// {
 ///     var time = new TimerAwareFakeTimeProvider();
 ///     var retrying = new Retrier(time).RunAsync(CancellationToken);
-///     await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), CancellationToken);
+///     await time.AdvanceAsync(TimeSpan.FromMinutes(1), CancellationToken);
 ///     await retrying.WaitWithinGuardAsync("the retry to finish", CancellationToken);
 /// }
 /// </code>
@@ -126,7 +126,8 @@ public sealed class AsyncTestClassType : IDisposable
 
         // Stands in for code under test that waits on the injected TimeProvider.
         var delay = Task.Delay(TimeSpan.FromMinutes(5), time, cancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1), cancellationToken);
+        await time.WaitForTimerDueWithinAsync(TimeSpan.FromMinutes(5), cancellationToken);
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         Assert.False(delay.IsCompleted, "The delay completed a second early.");
         time.Advance(TimeSpan.FromSeconds(1));
 
@@ -140,7 +141,8 @@ public sealed class AsyncTestClassType : IDisposable
 
         // Stands in for code under test that waits on the injected TimeProvider.
         var delay = Task.Delay(TimeSpan.FromMinutes(5), time, CancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1), CancellationToken);
+        await time.WaitForTimerDueWithinAsync(TimeSpan.FromMinutes(5), CancellationToken);
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         Assert.False(delay.IsCompleted, "The delay completed a second early.");
         time.Advance(TimeSpan.FromSeconds(1));
 

@@ -13,7 +13,7 @@ public sealed class HostedServiceHarnessTests
         await using var harness = await HostedServiceHarness.StartAsync(
             services => services.AddHostedService<MinuteTicker>(), cancellationToken);
 
-        await harness.Time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), cancellationToken);
+        await harness.Time.AdvanceAsync(TimeSpan.FromMinutes(1), cancellationToken);
         await harness.GetHostedService<MinuteTicker>().FirstTick.Task.WaitWithinGuardAsync("the first tick", cancellationToken);
 
         Assert.Same(harness.Time, harness.Services.GetRequiredService<TimeProvider>());

@@ -12,11 +12,10 @@ namespace AsyncTestTemplates.Testing.Tests.Library;
 /// (tests/Subjects/ProjectHostSubject), one shape per --shape argument.
 /// </summary>
 /// <remarks>
-/// ProjectHost boots one app per process at a time: run in parallel, these tests queued on its lock
-/// and spent their own timeouts waiting there (issue #26). In a collection that runs on its own, each
-/// test's time is its own.
+/// They run in parallel with each other and with everything else (the project's parallelMode is
+/// "all"): ProjectHost boots apps side by side, so no test's time goes to waiting for another's host
+/// (issue #26: a process-wide lock once made these tests' outcome depend on their order).
 /// </remarks>
-[Collection(nameof(ProjectHostTests))]
 public sealed class ProjectHostTests
 {
     private static readonly Assembly Subject = Assembly.Load(new AssemblyName("ProjectHostSubject"));
@@ -145,6 +144,7 @@ public sealed class ProjectHostTests
         await using var app = await ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "waits"), cancellationToken);
 
         Assert.Contains("built no host within", app.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.Contains("AsyncTestRealTimeGuardSeconds", app.EntryPointNotUsedReason, StringComparison.Ordinal);
         Assert.Equal(AllServiceClasses, app.HostedServiceTypes.Select(type => type.Name).Order());
         await app.StopAsync();
     }
@@ -221,6 +221,25 @@ public sealed class ProjectHostTests
         await app.StopAsync();
     }
 
+    // Issue #26: a second host once waited for the first to be disposed (a process-wide lock), so a
+    // test's timeout ran out in the queue. Both are started while neither is disposed, and an
+    // interactive entry point among them is still given its own empty console input.
+    [Fact(Timeout = 30_000)]
+    public async Task Two_project_hosts_start_side_by_side_each_entry_point_with_its_own_console_input()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var first = ProjectHost.StartAsync(Subject, null, cancellationToken);
+        var second = ProjectHost.StartAsync(Subject, options => StartServicesOnTheirOwn(options, "menu"), cancellationToken);
+        await using var one = await first;
+        await using var other = await second;
+
+        Assert.Null(one.EntryPointNotUsedReason);
+        Assert.StartsWith("it read console input", other.EntryPointNotUsedReason, StringComparison.Ordinal);
+        Assert.NotSame(one.Time, other.Time);
+        await one.StopAsync();
+        await other.StopAsync();
+    }
+
     // What the subject's Program.cs would register, for its hosted service classes started on their own.
     private static void StartServicesOnTheirOwn(ProjectHostOptions options, string shape)
     {
@@ -250,6 +269,3 @@ public sealed class ProjectHostTests
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("42") });
     }
 }
-
-[CollectionDefinition(nameof(ProjectHostTests), DisableParallelization = true)]
-public sealed class ProjectHostTestsCollection;

@@ -18,11 +18,8 @@ public sealed class ReportPublisherTests
         await using var harness = await StartPublisherAsync("reports/daily", cancellationToken);
         var start = harness.Time.GetUtcNow();
 
-        // Each Task.Delay is a new timer: advance only once the loop has armed it.
-        for (var i = 0; i < 3; i++)
-        {
-            await harness.Time.AdvanceWhenArmedAsync(Interval, cancellationToken);
-        }
+        // Each Task.Delay is a new timer: each step advances only once the loop has armed it.
+        await harness.Time.AdvanceInStepsAsync(Interval, steps: 3, cancellationToken);
 
         for (var i = 0; i <= 3; i++)
         {

@@ -41,13 +41,11 @@ public sealed class StaleOrderSweeperTests
 
         try
         {
-            for (var hour = 0; hour < 24; hour++)
-            {
-                await _time.AdvanceWhenArmedAsync(TimeSpan.FromHours(1), cancellationToken);
-            }
+            // Each step waits until the loop has armed that hour's delay, then fires it.
+            await _time.AdvanceInStepsAsync(TimeSpan.FromHours(1), steps: 24, cancellationToken);
 
             // The 24th pass has finished once the loop arms its next wait.
-            await _time.WaitForTimerAsync(cancellationToken);
+            await _time.WaitForTimersAsync(1, cancellationToken);
         }
         finally
         {

@@ -19,7 +19,7 @@ public sealed class ExampleTests
         await using var harness = await HostedServiceHarness.StartAsync(
             services => services.AddSingleton(ticks).AddHostedService<TickingService>(), cancellationToken);
 
-        await harness.Time.WaitForTimerAsync(cancellationToken);
+        await harness.Time.WaitForTimersAsync(1, cancellationToken);
         for (var minute = 1; minute <= 3; minute++)
         {
             harness.Time.Advance(TickingService.Period);

@@ -122,7 +122,7 @@ public abstract class AppFixture : IAsyncLifetime
 
     /// <summary>
     /// Empties what a previous test left: the database's rows (its schema stays), the app's own
-    /// state, the timers the clock has seen armed, the recorded logs. Call it at the start of every test:
+    /// state, the recorded logs. Call it at the start of every test:
     /// from then on, what the app logs goes to that test's output.
     /// </summary>
     public async ValueTask ResetAsync(CancellationToken cancellationToken)
@@ -132,7 +132,6 @@ public abstract class AppFixture : IAsyncLifetime
         _output = TestContext.Current.TestOutputHelper;
         await Database.ResetAsync(cancellationToken);
         await ResetAppStateAsync(cancellationToken);
-        Time.ForgetArmedTimers();
         Logs.Clear();
     }
 

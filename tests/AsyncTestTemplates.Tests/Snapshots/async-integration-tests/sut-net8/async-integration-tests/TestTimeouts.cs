@@ -31,13 +31,16 @@ public static class TestTimeouts
     /// The hang timeout, in seconds: when no test has started or finished for this long, the test
     /// process names the tests still running and ends the run, under either runner
     /// (AsyncTestTemplates.Testing's hang guard, armed by test.runsettings for VSTest and by the
-    /// project file for Microsoft.Testing.Platform).
+    /// project file for Microsoft.Testing.Platform). A test still within its own, longer
+    /// <c>Timeout</c>, or a debugger attached, holds it off.
     /// </summary>
     public const int HangTimeoutSeconds = 300;
 
     /// <summary>
     /// How long a test waits, in real time, for something that should happen almost at once:
-    /// a handler to finish, the code under test to arm a timer. Ten seconds, and at most half the
+    /// a handler to finish, the code under test to arm a timer. Ten seconds (the MSBuild property
+    /// AsyncTestRealTimeGuardSeconds sets it for the project, the environment variable
+    /// ASYNCTESTTEMPLATES_REAL_TIME_GUARD_SECONDS for one slow machine), and at most half the
     /// running test's timeout, so that the guard's message, not the bare timeout, explains what
     /// never happened.
     /// </summary>

@@ -20,7 +20,7 @@ namespace Acme.Orders.Tests;
 ///     var cancellationToken = TestContext.Current.CancellationToken;
 ///     var time = new TimerAwareFakeTimeProvider();
 ///     var retrying = new Retrier(time).RunAsync(cancellationToken);
-///     await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), cancellationToken);
+///     await time.AdvanceAsync(TimeSpan.FromMinutes(1), cancellationToken);
 ///     await retrying.WaitWithinGuardAsync("the retry to finish", cancellationToken);
 /// }
 /// </code>
@@ -35,7 +35,8 @@ public sealed class OrdersTests
 
         // Stands in for code under test that waits on the injected TimeProvider.
         var delay = Task.Delay(TimeSpan.FromMinutes(5), time, cancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1), cancellationToken);
+        await time.WaitForTimerDueWithinAsync(TimeSpan.FromMinutes(5), cancellationToken);
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         Assert.False(delay.IsCompleted, "The delay completed a second early.");
         time.Advance(TimeSpan.FromSeconds(1));
 

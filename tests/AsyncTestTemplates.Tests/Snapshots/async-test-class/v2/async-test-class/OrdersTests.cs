@@ -20,7 +20,7 @@ namespace Acme.Orders.Tests;
 /// {
 ///     var time = new TimerAwareFakeTimeProvider();
 ///     var retrying = new Retrier(time).RunAsync(CancellationToken);
-///     await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(1), CancellationToken);
+///     await time.AdvanceAsync(TimeSpan.FromMinutes(1), CancellationToken);
 ///     await retrying.WaitWithinGuardAsync("the retry to finish", CancellationToken);
 /// }
 /// </code>
@@ -39,7 +39,8 @@ public sealed class OrdersTests : IDisposable
 
         // Stands in for code under test that waits on the injected TimeProvider.
         var delay = Task.Delay(TimeSpan.FromMinutes(5), time, CancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1), CancellationToken);
+        await time.WaitForTimerDueWithinAsync(TimeSpan.FromMinutes(5), CancellationToken);
+        time.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
         Assert.False(delay.IsCompleted, "The delay completed a second early.");
         time.Advance(TimeSpan.FromSeconds(1));
 

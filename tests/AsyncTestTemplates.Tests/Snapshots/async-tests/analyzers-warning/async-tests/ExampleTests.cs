@@ -13,7 +13,8 @@ public sealed class ExampleTests
         var time = new TimerAwareFakeTimeProvider();
 
         var delay = Task.Delay(TimeSpan.FromHours(1), time, cancellationToken);
-        await time.AdvanceWhenArmedAsync(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1), cancellationToken);
+        await time.WaitForTimerDueWithinAsync(TimeSpan.FromHours(1), cancellationToken);
+        time.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
         Assert.False(delay.IsCompleted, "The delay completed a second early.");
         time.Advance(TimeSpan.FromSeconds(1));
 

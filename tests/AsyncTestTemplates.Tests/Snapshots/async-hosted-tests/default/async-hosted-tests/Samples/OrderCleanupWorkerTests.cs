@@ -22,7 +22,7 @@ public sealed class OrderCleanupWorkerTests
 
         // The worker arms its PeriodicTimer on the thread pool after StartAsync returns: wait for
         // it, then advance one period at a time and wait for that hour's run before the next.
-        await harness.Time.WaitForTimerAsync(cancellationToken);
+        await harness.Time.WaitForTimersAsync(1, cancellationToken);
         for (var hour = 1; hour <= 24; hour++)
         {
             harness.Time.Advance(OrderCleanupWorker.Interval);
@@ -40,7 +40,7 @@ public sealed class OrderCleanupWorkerTests
         _store.FailingCalls.Add(1);
         await using var harness = await StartWorkerAsync(cancellationToken);
 
-        await harness.Time.WaitForTimerAsync(cancellationToken);
+        await harness.Time.WaitForTimersAsync(1, cancellationToken);
         harness.Time.Advance(OrderCleanupWorker.Interval);
         await _store.NextCallAsync(cancellationToken);
         harness.Time.Advance(OrderCleanupWorker.Interval);

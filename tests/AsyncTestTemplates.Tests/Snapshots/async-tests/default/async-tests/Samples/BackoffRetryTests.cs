@@ -38,7 +38,8 @@ public sealed class BackoffRetryTests
 
         foreach (var wait in ExpectedWaits)
         {
-            await _time.WaitForTimerAsync(cancellationToken);
+            // The code has armed this backoff's delay: a timer due within the expected wait.
+            await _time.WaitForTimerDueWithinAsync(wait, cancellationToken);
             var attemptsSoFar = attemptTimes.Count;
 
             _time.Advance(wait - TimeSpan.FromTicks(1));
@@ -65,7 +66,7 @@ public sealed class BackoffRetryTests
 
         foreach (var wait in ExpectedWaits)
         {
-            await _time.AdvanceWhenArmedAsync(wait, cancellationToken);
+            await _time.AdvanceAsync(wait, cancellationToken);
         }
 
         var thrown = await Assert.ThrowsAsync<HttpRequestException>(
