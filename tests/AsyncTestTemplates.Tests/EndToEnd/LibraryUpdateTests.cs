@@ -65,7 +65,7 @@ public sealed class LibraryUpdateTests(TemplatePackage package)
         File.Copy(Path.Combine(RepositoryPaths.Root, "build", "icon.png"), Path.Combine(checkout, "build", "icon.png"));
         // The checkout's analyzer settings apply to the library as they do in the repository.
         File.Copy(Path.Combine(RepositoryPaths.Root, ".editorconfig"), Path.Combine(checkout, ".editorconfig"));
-        var guard = Path.Combine(checkout, "src", "AsyncTestTemplates.Testing", "Guards", "RealTimeGuard.cs");
+        var guard = Path.Combine(checkout, "src", "AsyncTestTemplates.Testing", "RealTime", "RealTimeGuard.cs");
         var source = await File.ReadAllTextAsync(guard, cancellationToken);
         Assert.Contains("and it did not happen.", source, StringComparison.Ordinal);
         await File.WriteAllTextAsync(guard, source.Replace("and it did not happen.", $"and it did not happen{Patched}.", StringComparison.Ordinal), cancellationToken);
