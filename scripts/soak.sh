@@ -203,8 +203,9 @@ work, fault_failures, templates = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def seconds(d):
     h, m, s = d.split(":"); return int(h) * 3600 + int(m) * 60 + float(s)
 failed_total = 0
-print("| template | runner | phase | runs | failures | slowest test (s) | simulated day, real ms (median) |")
-print("|---|---|---|---|---|---|---|")
+if templates:
+    print("| template | runner | phase | runs | failures | slowest test (s) | simulated day, real ms (median) |")
+    print("|---|---|---|---|---|---|---|")
 for template in templates:
     for runner in ("vstest", "mtp"):
         for phase in ("quiet", "busy"):

@@ -54,6 +54,7 @@ public sealed class StaleOrderSweeperTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => loop.WaitWithinGuardAsync("the sweeper to stop", cancellationToken));
+        _time.ThrowIfTimersPending(); // stopped means stopped: no delay of the loop is left armed
         await _orders.Received(24).RemovePlacedBeforeAsync(Arg.Any<DateTimeOffset>(), Arg.Any<CancellationToken>());
         await _orders.Received(1).RemovePlacedBeforeAsync(Start.AddDays(1) - TimeSpan.FromDays(30), Arg.Any<CancellationToken>());
     }
