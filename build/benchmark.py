@@ -22,13 +22,19 @@ Rows, each measured for every side within every iteration, the side that goes fi
   floor   what no template can go below: a minimal xunit v3 project (one empty test, nothing else)
           under `dotnet test --no-build`, on VSTest (xunit.v3.mtp-off + xunit.runner.visualstudio)
           and on MTP (xunit.v3), against the stock project on VSTest
+  ci      ours under VSTest with CI=true, as on a CI agent: coverage collected and summarised
+  cimtp   ours under Microsoft.Testing.Platform with CI=true (coverage collected)
+Each of ours' `dotnet test` rows is also given against the floor of the runner it uses (VSTest rows
+against the VSTest floor, MTP rows against the MTP floor), measured in the same iterations.
+Every command runs without the CI variables (CI, TF_BUILD, GITHUB_ACTIONS, …), as on a developer's
+machine, except the ci rows.
 Every timed row also records the CPU seconds (user + system) of the command's whole process tree:
 on a machine shared with other work, wall-clock times swing with the load while CPU time hardly does,
 so the CPU table is the one to compare runs by there.
 The report also gives the MTP row against the stock project under VSTest (the SDK's default runner),
 and `--rows vstest,mtp,bare,exe` measures only those rows (the quick inner-loop check).
 
-Ours run with their defaults: runner auto, samples on, coverage on, TRX and the hang guard armed.
+Ours run with their defaults: runner auto, samples on, coverage on (collected only in the ci rows), TRX and the hang guard armed.
 The report (markdown) goes to stdout, progress to stderr: build/benchmark.py -n 3 > report.md
 """
 
@@ -67,10 +73,17 @@ ROWS = [
     ("exe", "the test executable run directly (no `dotnet test`, no coverage, no TRX)"),
     ("nocov", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--coverage false`"),
     ("floor", "a minimal xunit v3 project, warm `dotnet test --no-build`"),
+    ("ci", "warm `dotnet test --no-build`, VSTest, CI=true (coverage)"),
+    ("cimtp", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, CI=true (coverage)"),
 ]
+# The floor each row of ours is compared with: the minimal project on the same runner.
+FLOOR_ROW_FOR = {"vstest": "VSTest", "bare": "VSTest", "ci": "VSTest", "mtp": "MTP", "nocov": "MTP", "cimtp": "MTP"}
+# The variables CI systems set (AsyncTestTemplates.Testing.Settings collects coverage where one is set).
+CI_VARIABLES = ("CI", "TF_BUILD", "BUILD_BUILDID", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION",
+                "BUILDKITE", "CIRCLECI", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER", "CODEBUILD_BUILD_ID")
 FLOOR = "minimal-xunit-v3"
 # Rows compared with another row of the stock side: the MTP row against stock under VSTest.
-STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest"}
+STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest", "ci": "vstest", "cimtp": "vstest"}
 STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
 
 
@@ -87,15 +100,17 @@ class Bench:
         self.times = {}  # (row, side) -> [values]
         self.cpu = {}  # (row, side) -> [CPU seconds of the process tree]
         self.last_cpu = 0.0
-        self.env = dict(os.environ, DOTNET_NOLOGO="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_CLI_UI_LANGUAGE="en")
+        self.env = {name: value for name, value in os.environ.items() if name not in CI_VARIABLES}
+        self.env.update(DOTNET_NOLOGO="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_CLI_UI_LANGUAGE="en")
         self.log_count = 0
 
-    def run(self, name, args, cwd):
-        """Runs dotnet ARGS in CWD; returns (seconds, output); stops the benchmark if it fails."""
+    def run(self, name, args, cwd, ci=False):
+        """Runs dotnet ARGS in CWD (with CI=true when CI); returns (seconds, output); stops the benchmark if it fails."""
         self.log_count += 1
         log = self.logs / f"{self.log_count:04d}-{name}.log"
         started, cpu = time.perf_counter(), children_cpu()
-        result = subprocess.run(["dotnet", *args], cwd=cwd, env=self.env, capture_output=True, text=True, timeout=self.step_timeout)
+        env = dict(self.env, CI="true") if ci else self.env
+        result = subprocess.run(["dotnet", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=self.step_timeout)
         seconds = time.perf_counter() - started
         self.last_cpu = children_cpu() - cpu
         log.write_text(f"$ dotnet {' '.join(args)}  (in {cwd})\n{result.stdout}\n{result.stderr}")
@@ -279,6 +294,10 @@ def main():
                     bench.record("exe", side, bench.exe(side, vstest_root / side), bench.last_cpu)
                 if "nocov" in rows:
                     bench.record("nocov", side, bench.run(f"nocov-{side}", ["test", "--project", f"{side}-nocov", "--no-build"], mtp_root)[0], bench.last_cpu)
+                if "ci" in rows:
+                    bench.record("ci", side, bench.run(f"ci-{side}", ["test", str(vstest_root / side), "--no-build"], work, ci=True)[0], bench.last_cpu)
+                if "cimtp" in rows:
+                    bench.record("cimtp", side, bench.run(f"cimtp-{side}", ["test", "--project", side, "--no-build"], mtp_root, ci=True)[0], bench.last_cpu)
             if "floor" in rows:
                 bench.record("floor", "VSTest", bench.run("floor-vstest", ["test", str(vstest_root / FLOOR), "--no-build"], work)[0], bench.last_cpu)
                 bench.record("floor", "MTP", bench.run("floor-mtp", ["test", "--project", FLOOR, "--no-build"], mtp_root)[0], bench.last_cpu)
@@ -325,8 +344,8 @@ def main():
         print()
     for template in templates:
         print(f"## {template}\n")
-        print("| measurement | ours | stock | ours/stock |")
-        print("| --- | --- | --- | --- |")
+        print("| measurement | ours | stock | ours/stock | floor of the runner | ours/floor |")
+        print("| --- | --- | --- | --- | --- | --- |")
         for row, label in ROWS:
             if row not in rows or row == "floor":
                 continue
@@ -335,10 +354,16 @@ def main():
             ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
             if row in STOCK_ROW_FOR and stock_median:
                 stock += " (VSTest)"
+            floor, floor_median = cell(bench.times.get(("floor", FLOOR_ROW_FOR.get(row, "")), []))
+            floor_ratio = f"{ours_median / floor_median:.2f}" if ours_median is not None and floor_median else "—"
+            if floor_median:
+                floor += f" ({FLOOR_ROW_FOR[row]})"
+            else:
+                floor = "—"
             if row == "fake":
                 name, simulated = FAKE_TIME_SAMPLES[template]
                 label += f": `{name}`, {simulated // 60} simulated minutes"
-            print(f"| {label} | {ours} | {stock} | {ratio} |")
+            print(f"| {label} | {ours} | {stock} | {ratio} | {floor} | {floor_ratio} |")
         print()
         cpu_rows = [(row, label) for row, label in ROWS if row in rows and (row, template) in bench.cpu]
         if cpu_rows:

@@ -60,7 +60,8 @@ public sealed class GlobalJsonTests(TemplatePackage package)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("global-parent");
-        await File.WriteAllTextAsync(root.Combine("global.json"), SdkOnly, cancellationToken);
+        // As editors save it: with a final line break.
+        await File.WriteAllTextAsync(root.Combine("global.json"), SdkOnly + "\n", cancellationToken);
 
         var created = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false");
 
@@ -68,7 +69,7 @@ public sealed class GlobalJsonTests(TemplatePackage package)
         Assert.False(File.Exists(root.Combine("X.Tests", "global.json")));
         // The runner line added after the opening brace; every other byte as it was.
         var merged = await File.ReadAllTextAsync(root.Combine("global.json"), cancellationToken);
-        Assert.Equal(SdkOnly, merged.Replace($"\n  {RunnerLine},", "", StringComparison.Ordinal));
+        Assert.Equal(SdkOnly + "\n", merged.Replace($"\n  {RunnerLine},", "", StringComparison.Ordinal));
         var json = JsonNode.Parse(merged)!;
         Assert.Equal("Microsoft.Testing.Platform", (string?)json["test"]?["runner"]);
         Assert.Equal("10.0.100", (string?)json["sdk"]?["version"]);
