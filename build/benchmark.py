@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark: every project template of the pack against the SDK's stock `dotnet new xunit`.
+"""Benchmark: every project template of the pack against the SDK's stock `dotnet new xunit` and the floors.
 
 Run by hand, never by CI: it prints figures and ratios and never passes or fails on them (it exits
 non-zero only when a step itself fails, such as a test run that is not green). Everything happens in
@@ -319,7 +319,7 @@ def main():
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "unknown")
     memory = next((int(line.split()[1]) / 1048576 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal:")), 0)
     sdk = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"# Benchmark: the pack's project templates against the SDK's stock `dotnet new xunit`\n")
+    print(f"# Benchmark: the pack's project templates against the SDK's stock `dotnet new xunit` and the floor of each runner\n")
     print(f"`build/benchmark.py -n {arguments.iterations}` on {os.cpu_count()} cores, {memory:.0f} GiB, {cpu}, "
           f"{platform.system()} {platform.machine()}, .NET SDK {sdk}; load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end.")
     print("Medians (min–max) in seconds, over the iterations; ratio = median ours / median stock, measured side by side in "
@@ -368,15 +368,17 @@ def main():
         cpu_rows = [(row, label) for row, label in ROWS if row in rows and (row, template) in bench.cpu]
         if cpu_rows:
             print("CPU seconds (user + system, whole process tree) of the same runs:\n")
-            print("| measurement | ours | stock | ours/stock |")
-            print("| --- | --- | --- | --- |")
+            print("| measurement | ours | stock | ours/stock | ours/floor of the runner |")
+            print("| --- | --- | --- | --- | --- |")
             for row, label in cpu_rows:
                 ours, ours_median = cell(bench.cpu.get((row, template), []))
                 stock, stock_median = cell(bench.cpu.get((STOCK_ROW_FOR.get(row, row), STOCK), []))
                 ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
                 if row in STOCK_ROW_FOR and stock_median:
                     stock += " (VSTest)"
-                print(f"| {label} | {ours} | {stock} | {ratio} |")
+                _, floor_median = cell(bench.cpu.get(("floor", FLOOR_ROW_FOR.get(row, "")), []))
+                floor_ratio = f"{ours_median / floor_median:.2f} ({FLOOR_ROW_FOR[row]})" if ours_median is not None and floor_median else "—"
+                print(f"| {label} | {ours} | {stock} | {ratio} | {floor_ratio} |")
             print()
 
 
