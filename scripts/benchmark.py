@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark: every project template of the pack against the SDK's stock `dotnet new xunit`.
+"""Benchmark: every project template of the pack against the SDK's stock `dotnet new xunit` and the floors.
 
 Run by hand, never by CI: it prints figures and ratios and never passes or fails on them (it exits
 non-zero only when a step itself fails, such as a test run that is not green). Everything happens in
@@ -22,13 +22,19 @@ Rows, each measured for every side within every iteration, the side that goes fi
   floor   what no template can go below: a minimal xunit v3 project (one empty test, nothing else)
           under `dotnet test --no-build`, on VSTest (xunit.v3.mtp-off + xunit.runner.visualstudio)
           and on MTP (xunit.v3), against the stock project on VSTest
+  ci      ours under VSTest with CI=true, as on a CI agent: coverage collected and summarised
+  cimtp   ours under Microsoft.Testing.Platform with CI=true (coverage collected)
+Each of ours' `dotnet test` rows is also given against the floor of the runner it uses (VSTest rows
+against the VSTest floor, MTP rows against the MTP floor), measured in the same iterations.
+Every command runs without the CI variables (CI, TF_BUILD, GITHUB_ACTIONS, …), as on a developer's
+machine, except the ci rows.
 Every timed row also records the CPU seconds (user + system) of the command's whole process tree:
 on a machine shared with other work, wall-clock times swing with the load while CPU time hardly does,
 so the CPU table is the one to compare runs by there.
 The report also gives the MTP row against the stock project under VSTest (the SDK's default runner),
 and `--rows vstest,mtp,bare,exe` measures only those rows (the quick inner-loop check).
 
-Ours run with their defaults: runner auto, samples on, coverage on, TRX and the hang guard armed.
+Ours run with their defaults: runner auto, samples on, coverage on (collected only in the ci rows), TRX and the hang guard armed.
 The report (markdown) goes to stdout, progress to stderr: scripts/benchmark.py -n 3 > report.md
 """
 
@@ -46,9 +52,17 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from project_templates import project_templates
+REPO = Path(__file__).resolve().parent.parent
 
-TEMPLATES = project_templates()
+
+def authoring_tool(*arguments):
+    """What the repository's authoring tool prints: the one reader of the template catalogue and of build/Versions.props."""
+    result = subprocess.run(["dotnet", "run", "--project", str(REPO / "tools" / "TemplateAuthoring"), "-c", "Release", "-v", "q", "--", *arguments],
+                            capture_output=True, text=True, check=True)
+    return result.stdout.split()
+
+
+TEMPLATES = authoring_tool("templates", str(REPO / "templates"), "--kind", "test-project")
 STOCK = "stock"
 # The fake-time sample of each template and the span of fake time it simulates, in seconds.
 FAKE_TIME_SAMPLES = {
@@ -67,10 +81,17 @@ ROWS = [
     ("exe", "the test executable run directly (no `dotnet test`, no coverage, no TRX)"),
     ("nocov", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--coverage false`"),
     ("floor", "a minimal xunit v3 project, warm `dotnet test --no-build`"),
+    ("ci", "warm `dotnet test --no-build`, VSTest, CI=true (coverage)"),
+    ("cimtp", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, CI=true (coverage)"),
 ]
+# The floor each row of ours is compared with: the minimal project on the same runner.
+FLOOR_ROW_FOR = {"vstest": "VSTest", "bare": "VSTest", "ci": "VSTest", "mtp": "MTP", "nocov": "MTP", "cimtp": "MTP"}
+# The variables CI systems set (AsyncTestTemplates.Testing.Settings collects coverage where one is set).
+CI_VARIABLES = ("CI", "TF_BUILD", "BUILD_BUILDID", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION",
+                "BUILDKITE", "CIRCLECI", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER", "CODEBUILD_BUILD_ID")
 FLOOR = "minimal-xunit-v3"
 # Rows compared with another row of the stock side: the MTP row against stock under VSTest.
-STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest"}
+STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest", "ci": "vstest", "cimtp": "vstest"}
 STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
 
 
@@ -87,15 +108,17 @@ class Bench:
         self.times = {}  # (row, side) -> [values]
         self.cpu = {}  # (row, side) -> [CPU seconds of the process tree]
         self.last_cpu = 0.0
-        self.env = dict(os.environ, DOTNET_NOLOGO="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_CLI_UI_LANGUAGE="en")
+        self.env = {name: value for name, value in os.environ.items() if name not in CI_VARIABLES}
+        self.env.update(DOTNET_NOLOGO="1", DOTNET_CLI_TELEMETRY_OPTOUT="1", DOTNET_CLI_UI_LANGUAGE="en")
         self.log_count = 0
 
-    def run(self, name, args, cwd):
-        """Runs dotnet ARGS in CWD; returns (seconds, output); stops the benchmark if it fails."""
+    def run(self, name, args, cwd, ci=False):
+        """Runs dotnet ARGS in CWD (with CI=true when CI); returns (seconds, output); stops the benchmark if it fails."""
         self.log_count += 1
         log = self.logs / f"{self.log_count:04d}-{name}.log"
         started, cpu = time.perf_counter(), children_cpu()
-        result = subprocess.run(["dotnet", *args], cwd=cwd, env=self.env, capture_output=True, text=True, timeout=self.step_timeout)
+        env = dict(self.env, CI="true") if ci else self.env
+        result = subprocess.run(["dotnet", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=self.step_timeout)
         seconds = time.perf_counter() - started
         self.last_cpu = children_cpu() - cpu
         log.write_text(f"$ dotnet {' '.join(args)}  (in {cwd})\n{result.stdout}\n{result.stderr}")
@@ -136,8 +159,8 @@ class Bench:
 
 def minimal_xunit3(folder, repo, testing_platform):
     """A minimal xunit v3 test project in FOLDER at the pack's versions: one empty test, no settings files."""
-    versions = (repo / "build" / "Versions.props").read_text()
-    version = lambda name: re.search(f"<{name}>([^<]+)</{name}>", versions).group(1)
+    versions = dict(line.split("=", 1) for line in authoring_tool("versions", str(repo / "build" / "Versions.props")))
+    version = lambda name: versions[name]
     packages = ([("xunit.v3", version("XunitV3Version"))] if testing_platform else
                 [("xunit.v3.mtp-off", version("XunitV3Version")), ("xunit.runner.visualstudio", version("XunitRunnerVisualStudioVersion")),
                  ("Microsoft.NET.Test.Sdk", version("MicrosoftNETTestSdkVersion"))])
@@ -279,6 +302,10 @@ def main():
                     bench.record("exe", side, bench.exe(side, vstest_root / side), bench.last_cpu)
                 if "nocov" in rows:
                     bench.record("nocov", side, bench.run(f"nocov-{side}", ["test", "--project", f"{side}-nocov", "--no-build"], mtp_root)[0], bench.last_cpu)
+                if "ci" in rows:
+                    bench.record("ci", side, bench.run(f"ci-{side}", ["test", str(vstest_root / side), "--no-build"], work, ci=True)[0], bench.last_cpu)
+                if "cimtp" in rows:
+                    bench.record("cimtp", side, bench.run(f"cimtp-{side}", ["test", "--project", side, "--no-build"], mtp_root, ci=True)[0], bench.last_cpu)
             if "floor" in rows:
                 bench.record("floor", "VSTest", bench.run("floor-vstest", ["test", str(vstest_root / FLOOR), "--no-build"], work)[0], bench.last_cpu)
                 bench.record("floor", "MTP", bench.run("floor-mtp", ["test", "--project", FLOOR, "--no-build"], mtp_root)[0], bench.last_cpu)
@@ -300,7 +327,7 @@ def main():
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "unknown")
     memory = next((int(line.split()[1]) / 1048576 for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal:")), 0)
     sdk = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
-    print(f"# Benchmark: the pack's project templates against the SDK's stock `dotnet new xunit`\n")
+    print(f"# Benchmark: the pack's project templates against the SDK's stock `dotnet new xunit` and the floor of each runner\n")
     print(f"`scripts/benchmark.py -n {arguments.iterations}` on {os.cpu_count()} cores, {memory:.0f} GiB, {cpu}, "
           f"{platform.system()} {platform.machine()}, .NET SDK {sdk}; load average {load_start[0]:.2f} at the start, {load_end[0]:.2f} at the end.")
     print("Medians (min–max) in seconds, over the iterations; ratio = median ours / median stock, measured side by side in "
@@ -325,8 +352,8 @@ def main():
         print()
     for template in templates:
         print(f"## {template}\n")
-        print("| measurement | ours | stock | ours/stock |")
-        print("| --- | --- | --- | --- |")
+        print("| measurement | ours | stock | ours/stock | floor of the runner | ours/floor |")
+        print("| --- | --- | --- | --- | --- | --- |")
         for row, label in ROWS:
             if row not in rows or row == "floor":
                 continue
@@ -335,23 +362,31 @@ def main():
             ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
             if row in STOCK_ROW_FOR and stock_median:
                 stock += " (VSTest)"
+            floor, floor_median = cell(bench.times.get(("floor", FLOOR_ROW_FOR.get(row, "")), []))
+            floor_ratio = f"{ours_median / floor_median:.2f}" if ours_median is not None and floor_median else "—"
+            if floor_median:
+                floor += f" ({FLOOR_ROW_FOR[row]})"
+            else:
+                floor = "—"
             if row == "fake":
                 name, simulated = FAKE_TIME_SAMPLES[template]
                 label += f": `{name}`, {simulated // 60} simulated minutes"
-            print(f"| {label} | {ours} | {stock} | {ratio} |")
+            print(f"| {label} | {ours} | {stock} | {ratio} | {floor} | {floor_ratio} |")
         print()
         cpu_rows = [(row, label) for row, label in ROWS if row in rows and (row, template) in bench.cpu]
         if cpu_rows:
             print("CPU seconds (user + system, whole process tree) of the same runs:\n")
-            print("| measurement | ours | stock | ours/stock |")
-            print("| --- | --- | --- | --- |")
+            print("| measurement | ours | stock | ours/stock | ours/floor of the runner |")
+            print("| --- | --- | --- | --- | --- |")
             for row, label in cpu_rows:
                 ours, ours_median = cell(bench.cpu.get((row, template), []))
                 stock, stock_median = cell(bench.cpu.get((STOCK_ROW_FOR.get(row, row), STOCK), []))
                 ratio = f"{ours_median / stock_median:.2f}" if ours_median is not None and stock_median else "—"
                 if row in STOCK_ROW_FOR and stock_median:
                     stock += " (VSTest)"
-                print(f"| {label} | {ours} | {stock} | {ratio} |")
+                _, floor_median = cell(bench.cpu.get(("floor", FLOOR_ROW_FOR.get(row, "")), []))
+                floor_ratio = f"{ours_median / floor_median:.2f} ({FLOOR_ROW_FOR[row]})" if ours_median is not None and floor_median else "—"
+                print(f"| {label} | {ours} | {stock} | {ratio} | {floor_ratio} |")
             print()
 
 

@@ -59,15 +59,16 @@ if [ "$templates_phase" = true ] || [ "$faults" = true ]; then
 else
   templates=()
 fi
-# Each run as a user's `dotnet test` runs it, with the project's own settings (hang guard, coverage,
-# TRX): VSTest through `dotnet test`; under MTP `dotnet test` only starts the test executable with
-# its testconfig.json, so the executable is started directly (no global.json here selects MTP).
+# Each run as a CI agent's `dotnet test` runs it, with the project's own settings (hang guard, coverage,
+# TRX): VSTest through `dotnet test` (-p:AsyncTestCoverage=true collects coverage on any machine, as CI
+# does); under MTP `dotnet test` only starts the test executable with its testconfig.json, so the
+# executable is started directly, with coverlet's --coverlet (no global.json here selects MTP).
 run_suite() { # <project dir> <runner> <results dir>
   if [ "$2" = mtp ]; then
     timeout 300 "$1/bin/Release/net10.0/Soak.Tests" --no-progress \
-      --report-xunit-trx --report-xunit-trx-filename run.trx --results-directory "$3" >/dev/null 2>&1
+      --coverlet --report-xunit-trx --report-xunit-trx-filename run.trx --results-directory "$3" >/dev/null 2>&1
   else
-    (cd "$1" && timeout 300 dotnet test --no-build -c Release --results-directory "$3" --logger "trx;LogFileName=run.trx" >/dev/null 2>&1)
+    (cd "$1" && timeout 300 dotnet test --no-build -c Release --results-directory "$3" --logger "trx;LogFileName=run.trx" -p:AsyncTestCoverage=true >/dev/null 2>&1)
   fi
 }
 

@@ -4,13 +4,15 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
-/// A newcomer's first plain `dotnet test` (VSTest, no global.json): with the samples, the report
+/// Coverage where it is read: a local `dotnet test` collects none, a run on a CI agent (the CI variable
+/// set) or with -p:AsyncTestCoverage=true does, under both runners. A CI run's `dotnet test` (VSTest, no global.json): with the samples, the report
 /// covers the samples' code under test and no test or helper file, lands in one predictable file, is
 /// summarised on the console, and the documented command turns it into an HTML page; without samples
 /// or a project under test, the console says once why the report is empty, and tells a referenced project
-/// with nothing to cover from none. The filter names the test assembly, whatever the project's name. Under
-/// Microsoft.Testing.Platform the same code is covered, and the test application run directly prints
-/// coverlet's summary and names the report (`dotnet test` shows neither: see docs/coverage.md).
+/// with nothing to cover from none. The summary copies the report: every file a TRX file names is still
+/// there after the run, and after the next one. The filter names the test assembly, whatever the project's name. Under
+/// Microsoft.Testing.Platform the same code is covered, and the test application run directly with
+/// --coverlet prints coverlet's summary and names the report (`dotnet test` shows neither: see docs/coverage.md).
 /// </summary>
 [Template("async-tests")]
 public sealed class CoverageReportTests(TemplatePackage package)
@@ -26,14 +28,32 @@ public sealed class CoverageReportTests(TemplatePackage package)
         // assembly (2024 Orders.Tests-2.dll), not the namespace made from it (_2024_Orders.Tests_2).
         var project = await GeneratedProject.CreateAsync(package, root.Combine("Orders"), cancellationToken, "-n", "2024 Orders.Tests-2");
 
-        var test = await project.TestAsync(cancellationToken);
+        // On a developer's machine: no coverage, no summary.
+        var local = await project.TestAsync(cancellationToken);
+
+        Assert.True(local.ExitCode == 0, local.ToString());
+        Assert.Empty(project.CoverageReports());
+        Assert.DoesNotContain(Lines(local.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
+
+        // On a CI agent, twice (as a re-run would).
+        var first = await project.TestOnCiAsync(cancellationToken);
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var test = await project.TestOnCiAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
-        var report = Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
-        Assert.Equal(Path.Combine(project.Directory, ReportPath), report);
+        var report = Path.Combine(project.Directory, ReportPath);
         AssertCoversTheSamplesCodeUnderTestOnly(report, "_2024_Orders.Tests_2");
         var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
         Assert.Matches(@"^Coverage: \d+[.,]\d% of lines, \d+[.,]\d% of branches \(TestResults/coverage\.cobertura\.xml\)\. As HTML: ", summary);
+        // The summary copied the second run's report and moved or deleted nothing: coverlet's file of each
+        // run and the copy each TRX file names as its attachment are all still there.
+        var attachments = project.TrxAttachments();
+        Assert.Equal(2, attachments.Count(attachment => attachment.Path.EndsWith("coverage.cobertura.xml", StringComparison.Ordinal)));
+        Assert.All(attachments, attachment => Assert.True(attachment.Exists, $"{attachment.Path}, named by a TRX file, is missing"));
+        var coverletReports = project.CoverageReports().Where(path => path != report && !path.Contains($"{Path.DirectorySeparatorChar}In{Path.DirectorySeparatorChar}", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, coverletReports.Count);
+        var newest = coverletReports.OrderBy(File.GetLastWriteTimeUtc).Last();
+        Assert.Equal(await File.ReadAllTextAsync(newest, cancellationToken), await File.ReadAllTextAsync(report, cancellationToken));
 
         // The command the summary and the project file give, as a user would paste it.
         var restore = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "tool", "restore");
@@ -52,14 +72,20 @@ public sealed class CoverageReportTests(TemplatePackage package)
         using var root = new TemporaryDirectory("coverage-empty");
         var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests", "--samples", "false");
 
-        var test = await project.TestAsync(cancellationToken);
+        // The one switch that turns coverage off on a CI agent.
+        var off = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), CiEnvironment.OnCi, cancellationToken, "test", "-p:AsyncTestCoverage=false");
+        Assert.True(off.ExitCode == 0, off.ToString());
+        Assert.Empty(project.CoverageReports());
+
+        // And the one that turns it on locally.
+        var test = await project.TestWithArgumentsAsync(cancellationToken, "-p:AsyncTestCoverage=true");
 
         Assert.True(test.ExitCode == 0, test.ToString());
         var summary = Assert.Single(Lines(test.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
         Assert.Contains("is empty", summary, StringComparison.Ordinal);
         Assert.Contains("references no project", summary, StringComparison.Ordinal);
         Assert.Contains("Add a ProjectReference to the project under test", summary, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories));
+        Assert.True(File.Exists(Path.Combine(project.Directory, ReportPath)));
 
         // A referenced project with nothing to cover yet (an interface) is told apart from none.
         var contracts = root.Combine("Acme.Contracts");
@@ -71,7 +97,7 @@ public sealed class CoverageReportTests(TemplatePackage package)
         var reference = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "add", "reference", Path.Combine(contracts, "Acme.Contracts.csproj"));
         Assert.True(reference.ExitCode == 0, reference.ToString());
 
-        var again = await project.TestAsync(cancellationToken);
+        var again = await project.TestWithArgumentsAsync(cancellationToken, "-p:AsyncTestCoverage=true");
 
         Assert.True(again.ExitCode == 0, again.ToString());
         var second = Assert.Single(Lines(again.StandardOutput), line => line.StartsWith("Coverage:", StringComparison.Ordinal));
@@ -86,14 +112,18 @@ public sealed class CoverageReportTests(TemplatePackage package)
         using var repository = await SampleRepository.CreateAsync(selectsTestingPlatform: true, cancellationToken);
         var project = await GeneratedProject.CreateAsync(package, Path.Combine(repository.TestsDirectory, "Orders"), cancellationToken, "-n", "123-Orders Tests");
 
-        var test = await project.TestAsync(cancellationToken);
+        var local = await project.TestAsync(cancellationToken);
+        Assert.True(local.ExitCode == 0, local.ToString());
+        Assert.Empty(project.CoverageReports());
+
+        var test = await project.TestOnCiAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Test run summary: Passed!", test.Output, StringComparison.Ordinal);
         AssertCoversTheSamplesCodeUnderTestOnly(Assert.Single(Directory.GetFiles(project.ResultsDirectory, "coverage.cobertura.*.xml")), "_123_Orders_Tests");
 
-        // Run directly, the test application prints coverlet's summary and the report it wrote.
-        var run = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "run", "--no-build");
+        // Run directly with coverlet's switch, the test application prints coverlet's summary and the report it wrote.
+        var run = await Dotnet.RunAsync(project.Directory, TimeSpan.FromMinutes(5), cancellationToken, "run", "--no-build", "--", "--coverlet");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Matches(@"Total - Line: \d+[.,]\d+%", run.StandardOutput);
         Assert.Matches(@"coverage\.cobertura\.\d+\.xml", run.StandardOutput);
@@ -119,7 +149,7 @@ public sealed class CoverageReportTests(TemplatePackage package)
         // What the warning says to do, in the file VSTest reads (and in testconfig.json, which MTP would read).
         await project.DeleteSamplesCoverageFilterAsync(cancellationToken);
         await project.BuildAsync(cancellationToken);
-        var test = await project.TestAsync(cancellationToken);
+        var test = await project.TestOnCiAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         var report = Path.Combine(project.Directory, ReportPath);

@@ -4,10 +4,11 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
-/// --runner mtp never edits a global.json (the engine's JSON post action reaches only the output
-/// folder and its parent, and words every other case as a failure): it says calmly, once, what to add
-/// and where, and following that makes the project run on Microsoft.Testing.Platform.
-/// --runner auto never touches global.json.
+/// --runner mtp runs where it was made: `dotnet new` (its restore) makes the nearest global.json select
+/// Microsoft.Testing.Platform where that is safe. With none anywhere it writes one (at the repository
+/// root, else in the output folder); one in the output folder's parent gets the runner merged in, every
+/// other byte kept; one further up is left byte-for-byte as it was, and the restore prints the line to
+/// add. dotnet new itself says calmly, once, what happens. --runner auto never touches global.json.
 /// </summary>
 [Template("async-tests")]
 public sealed class GlobalJsonTests(TemplatePackage package)
@@ -19,59 +20,89 @@ public sealed class GlobalJsonTests(TemplatePackage package)
         }
         """;
 
-    private const string ManualInstruction = "add \"test\": { \"runner\": \"Microsoft.Testing.Platform\" } to the global.json at the root of your repository";
+    private const string RunnerLine = "\"test\": { \"runner\": \"Microsoft.Testing.Platform\" }";
+
+    private const string ManualInstruction = "A global.json further up is left as it is: add \"test\": { \"runner\": \"Microsoft.Testing.Platform\" } to it yourself.";
 
     [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Mtp_leaves_the_parent_folder_s_global_json_as_it_was_and_says_calmly_what_to_add()
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        using var root = new TemporaryDirectory("global-parent");
-        await File.WriteAllTextAsync(root.Combine("global.json"), SdkOnly, cancellationToken);
-
-        var created = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false", "--no-restore");
-
-        AssertCalmInstruction(created);
-        Assert.Equal(SdkOnly, await File.ReadAllTextAsync(root.Combine("global.json"), cancellationToken));
-        Assert.False(File.Exists(root.Combine("X.Tests", "global.json")));
-        await FollowTheInstructionAsync(root.Combine("global.json"), cancellationToken);
-        await AssertRunsOnTestingPlatformAsync(GeneratedProject.Existing(root.Combine("X.Tests")), cancellationToken);
-    }
-
-    [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Mtp_leaves_a_global_json_three_levels_up_untouched_and_prints_the_line_to_add()
-    {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        using var root = new TemporaryDirectory("global-far");
-        await File.WriteAllTextAsync(root.Combine("global.json"), SdkOnly, cancellationToken);
-
-        // root/global.json is three levels above root/tests/unit/X.Tests.
-        Directory.CreateDirectory(root.Combine("tests", "unit"));
-        var created = await package.NewAsync(root.Combine("tests", "unit"), cancellationToken,
-            "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false", "--no-restore");
-
-        AssertCalmInstruction(created);
-        Assert.Equal(SdkOnly, await File.ReadAllTextAsync(root.Combine("global.json"), cancellationToken));
-        Assert.Equal([root.Combine("global.json")], Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
-
-        // Following the printed instruction makes the project run.
-        await FollowTheInstructionAsync(root.Combine("global.json"), cancellationToken);
-        await AssertRunsOnTestingPlatformAsync(GeneratedProject.Existing(root.Combine("tests", "unit", "X.Tests")), cancellationToken);
-    }
-
-    [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task Mtp_without_a_reachable_global_json_prints_the_line_to_add()
+    public async Task Mtp_in_a_fresh_folder_writes_global_json_there_and_dotnet_test_passes_with_no_edit()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("global-none");
 
-        var result = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false", "--no-restore");
+        // As a user runs it: with the restore dotnet new does.
+        var created = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false");
 
-        AssertCalmInstruction(result);
-        Assert.Empty(Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
+        AssertCalmInstruction(created);
+        Assert.Equal([root.Combine("X.Tests", "global.json")], Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
+        var written = JsonNode.Parse(await File.ReadAllTextAsync(root.Combine("X.Tests", "global.json"), cancellationToken))!;
+        Assert.Equal("Microsoft.Testing.Platform", (string?)written["test"]?["runner"]);
+        await AssertRunsOnTestingPlatformAsync(GeneratedProject.Existing(root.Combine("X.Tests")), build: false, cancellationToken);
     }
 
-    // Exit 0, the line to add said once, and nothing worded as a failure: an MTP project in a
-    // repository that does not select MTP yet is the expected first step, not an error.
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Mtp_in_a_repository_with_no_global_json_writes_one_at_its_root()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("global-repo");
+        var git = await ProcessRunner.RunAsync("git", ["init", "-q", root.Path], root.Path, TimeSpan.FromMinutes(1), cancellationToken);
+        Assert.True(git.ExitCode == 0, git.ToString());
+        Directory.CreateDirectory(root.Combine("tests", "unit"));
+
+        var created = await package.NewAsync(root.Combine("tests", "unit"), cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false");
+
+        AssertCalmInstruction(created);
+        Assert.Equal([root.Combine("global.json")], Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
+        Assert.Contains(RunnerLine, await File.ReadAllTextAsync(root.Combine("global.json"), cancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Mtp_merges_the_runner_into_the_parent_folder_s_global_json_and_keeps_its_other_settings()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("global-parent");
+        // As editors save it: with a final line break.
+        await File.WriteAllTextAsync(root.Combine("global.json"), SdkOnly + "\n", cancellationToken);
+
+        var created = await package.NewAsync(root.Path, cancellationToken, "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false");
+
+        AssertCalmInstruction(created);
+        Assert.False(File.Exists(root.Combine("X.Tests", "global.json")));
+        // The runner line added after the opening brace; every other byte as it was.
+        var merged = await File.ReadAllTextAsync(root.Combine("global.json"), cancellationToken);
+        Assert.Equal(SdkOnly + "\n", merged.Replace($"\n  {RunnerLine},", "", StringComparison.Ordinal));
+        var json = JsonNode.Parse(merged)!;
+        Assert.Equal("Microsoft.Testing.Platform", (string?)json["test"]?["runner"]);
+        Assert.Equal("10.0.100", (string?)json["sdk"]?["version"]);
+        await AssertRunsOnTestingPlatformAsync(GeneratedProject.Existing(root.Combine("X.Tests")), build: false, cancellationToken);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Mtp_leaves_a_global_json_two_levels_up_byte_for_byte_and_prints_the_line_to_add()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("global-far");
+        await File.WriteAllTextAsync(root.Combine("global.json"), SdkOnly, cancellationToken);
+        var before = await File.ReadAllBytesAsync(root.Combine("global.json"), cancellationToken);
+
+        // root/global.json is two levels above root/tests/X.Tests.
+        Directory.CreateDirectory(root.Combine("tests"));
+        var created = await package.NewAsync(root.Combine("tests"), cancellationToken,
+            "async-tests", "-n", "X.Tests", "-o", "X.Tests", "--runner", "mtp", "--samples", "false");
+
+        AssertCalmInstruction(created);
+        var project = GeneratedProject.Existing(root.Combine("tests", "X.Tests"));
+        var build = await project.BuildAsync(cancellationToken);
+        Assert.Contains($"X.Tests runs on Microsoft.Testing.Platform, and `dotnet test` takes its runner from {root.Combine("global.json")}, which does not select it (it is left as it is). Add {RunnerLine} to it.", build.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(before, await File.ReadAllBytesAsync(root.Combine("global.json"), cancellationToken));
+        Assert.Equal([root.Combine("global.json")], Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
+
+        // Following the printed line makes the project run.
+        await FollowTheInstructionAsync(root.Combine("global.json"), cancellationToken);
+        await AssertRunsOnTestingPlatformAsync(project, build: true, cancellationToken);
+    }
+
+    // Exit 0, what happens said once, and nothing worded as a failure.
     private static void AssertCalmInstruction(ProcessResult created)
     {
         Assert.True(created.ExitCode == 0, created.ToString());
@@ -88,9 +119,14 @@ public sealed class GlobalJsonTests(TemplatePackage package)
         await File.WriteAllTextAsync(globalJson, json.ToJsonString(), cancellationToken);
     }
 
-    private static async Task AssertRunsOnTestingPlatformAsync(GeneratedProject project, CancellationToken cancellationToken)
+    // A plain dotnet test, right after dotnet new (build: false) or after a warning-free build.
+    private static async Task AssertRunsOnTestingPlatformAsync(GeneratedProject project, bool build, CancellationToken cancellationToken)
     {
-        await project.BuildAsync(cancellationToken);
+        if (build)
+        {
+            await project.BuildAsync(cancellationToken);
+        }
+
         var test = await project.TestAsync(cancellationToken);
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Test run summary", test.StandardOutput);

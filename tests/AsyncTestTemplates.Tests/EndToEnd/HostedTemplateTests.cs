@@ -38,7 +38,8 @@ public sealed class HostedTemplateTests(TemplatePackage package)
             "async-hosted-tests", package, Path.Combine(repository.TestsDirectory, "Acme.Worker.Tests"), cancellationToken,
             ["-n", "Acme.Worker.Tests", "--samples", samples ? "true" : "false", .. sut]);
         await project.BuildAsync(cancellationToken);
-        var test = await project.TestAsync(cancellationToken);
+        // With a worker under test the run stands for CI, where coverage is collected.
+        var test = withWorker ? await project.TestOnCiAsync(cancellationToken) : await project.TestAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         // With --sut, one more test per BackgroundService of the worker (the SDK's has one).

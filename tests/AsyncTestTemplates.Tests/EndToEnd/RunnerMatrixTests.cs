@@ -5,7 +5,8 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// <summary>
 /// From the real package to a green plain <c>dotnet test</c>, for each runner choice in each kind of
 /// repository: a warning-free restore and build, the exact number of passing tests, a TRX file, and
-/// a Cobertura report that covers the project under test.
+/// where the run stands for CI (the CI variable set), a Cobertura report that covers the project under
+/// test, whose TRX attachments all exist; where it stands for a developer's machine, no coverage.
 /// </summary>
 [Template("async-tests")]
 public sealed class RunnerMatrixTests(TemplatePackage package)
@@ -15,7 +16,7 @@ public sealed class RunnerMatrixTests(TemplatePackage package)
 
     public static TheoryData<string, bool, bool, string> Cases { get; } = new()
     {
-        // runner, repository selects MTP, samples, --sut given as
+        // runner, repository selects MTP, samples, --sut given as (with a project under test, the run stands for CI)
         { "vstest", false, true, "relative" },
         { "mtp", true, false, "absolute" },
         { "auto", false, true, "none" },
@@ -44,7 +45,7 @@ public sealed class RunnerMatrixTests(TemplatePackage package)
         }
 
         await project.BuildAsync(cancellationToken);
-        var test = await project.TestAsync(cancellationToken);
+        var test = withSut ? await project.TestOnCiAsync(cancellationToken) : await project.TestAsync(cancellationToken);
 
         Assert.True(test.ExitCode == 0, test.ToString());
         var expectedPassed = (samples ? SampleTestCount : 1) + (withSut ? 1 : 0);
@@ -60,10 +61,16 @@ public sealed class RunnerMatrixTests(TemplatePackage package)
             AsyncTestingGuide.Load().AssertSamplesPassed("async-tests", project);
         }
 
-        var coverage = project.ReadCoverageByPackage();
         if (withSut)
         {
+            var coverage = project.ReadCoverageByPackage();
             Assert.True(coverage.TryGetValue("Acme.Calculator", out var lineRate) && lineRate > 0, $"Acme.Calculator not covered: {string.Join(", ", coverage)}");
+            Assert.All(project.TrxAttachments(), attachment => Assert.True(attachment.Exists, $"{attachment.Path}, named by a TRX file, is missing"));
+        }
+        else
+        {
+            // A local run (no CI variable) collects no coverage: the inner loop pays only for the tests.
+            Assert.Empty(project.CoverageReports());
         }
     }
 }

@@ -32,11 +32,11 @@ public sealed class ShardedWorkflowTests(TemplatePackage package)
         var build = await ScriptAsync(root, cancellationToken, "test-shard.sh", "--build-only");
         Assert.True(build.ExitCode == 0, build.ToString());
 
-        // The reference: a plain `dotnet test` in each project's folder, as a user runs it.
+        // The reference: a plain `dotnet test` in each project's folder, as a CI agent runs it (coverage on).
         var full = Path.Combine(root, "full");
         foreach (var project in new[] { Path.Combine("tests", "Acme.Orders.Tests"), Path.Combine("tests", "mtp", "Acme.Worker.Tests") })
         {
-            await Dotnet.RunAsync(Path.Combine(root, project), CommandLimit, cancellationToken,
+            await Dotnet.RunAsync(Path.Combine(root, project), CommandLimit, CiEnvironment.OnCi, cancellationToken,
                 "test", "--no-build", "-c", "Release", "--results-directory", Path.Combine(full, Path.GetFileName(project)));
         }
 

@@ -63,6 +63,45 @@ public sealed class GeneratedProject
     public Task<ProcessResult> TestAsync(IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken) =>
         Dotnet.RunAsync(Directory, CommandLimit, environment, cancellationToken, "test");
 
+    /// <summary><c>dotnet test</c> with <paramref name="arguments"/> (a property, say), as a developer types it.</summary>
+    public Task<ProcessResult> TestWithArgumentsAsync(CancellationToken cancellationToken, params string[] arguments) =>
+        Dotnet.RunAsync(Directory, CommandLimit, cancellationToken, ["test", .. arguments]);
+
+    /// <summary>A plain <c>dotnet test</c> on a CI agent (<see cref="CiEnvironment.OnCi"/>), where coverage is collected.</summary>
+    public Task<ProcessResult> TestOnCiAsync(CancellationToken cancellationToken) => TestAsync(CiEnvironment.OnCi, cancellationToken);
+
+    /// <summary>The coverage reports under TestResults/, wherever the runner and the build put them.</summary>
+    public IReadOnlyList<string> CoverageReports() =>
+        System.IO.Directory.Exists(ResultsDirectory)
+            ? System.IO.Directory.GetFiles(ResultsDirectory, "coverage.cobertura*.xml", SearchOption.AllDirectories)
+            : [];
+
+    /// <summary>
+    /// Every file the TRX files under TestResults/ name as an attachment (VSTest's: under the run's
+    /// deployment folder, In/), with whether it exists.
+    /// </summary>
+    public IReadOnlyList<(string Path, bool Exists)> TrxAttachments()
+    {
+        var attachments = new List<(string, bool)>();
+        foreach (var trx in System.IO.Directory.GetFiles(ResultsDirectory, "*.trx", SearchOption.AllDirectories))
+        {
+            var document = XDocument.Load(trx);
+            var root = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Deployment")?.Attribute("runDeploymentRoot")?.Value ?? "";
+            var deployment = Path.Combine(Path.GetDirectoryName(trx)!, root, "In");
+            foreach (var reference in document.Descendants().Where(e => e.Name.LocalName is "A" or "ResultFile"))
+            {
+                var relative = (string?)reference.Attribute("href") ?? (string?)reference.Attribute("path");
+                if (relative is not null)
+                {
+                    var path = Path.GetFullPath(Path.Combine(deployment, relative));
+                    attachments.Add((path, File.Exists(path)));
+                }
+            }
+        }
+
+        return attachments;
+    }
+
     /// <summary>
     /// What ATT011 tells a user to do once a project made with the samples references the project it
     /// tests: delete the two lines in test.runsettings and testconfig.json that keep coverage to the samples.

@@ -44,6 +44,12 @@ public static class ProcessRunner
             startInfo.Environment.Remove(name);
         }
 
+        // A developer's machine unless the test says otherwise (CiEnvironment.OnCi), wherever these tests run.
+        foreach (var name in CiEnvironment.Variables)
+        {
+            startInfo.Environment.Remove(name);
+        }
+
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";

@@ -106,8 +106,18 @@ fi
   fi
 } > "$summary"
 
-# VSTest copies each coverage file into an In/ folder beside the original: merge the originals only.
-reports=$(find "$results" -type f -name 'coverage.cobertura*.xml' -not -path '*/In/*' -not -path "$output/*" | LC_ALL=C sort | paste -sd';' -)
+# VSTest copies each coverage file into an In/ folder beside the original, and the pack's build copies
+# it again to coverage.cobertura.xml in the project's results folder: merge the originals only.
+is_copy() {
+  local file=$1 original
+  [ "$(basename "$file")" = coverage.cobertura.xml ] || return 1
+  for original in "$(dirname "$file")"/*/coverage.cobertura.xml; do
+    [ -f "$original" ] && cmp -s "$file" "$original" && return 0
+  done
+  return 1
+}
+reports=$(find "$results" -type f -name 'coverage.cobertura*.xml' -not -path '*/In/*' -not -path "$output/*" | LC_ALL=C sort |
+  while IFS= read -r file; do is_copy "$file" || printf '%s\n' "$file"; done | paste -sd';' -)
 if [ -n "$reports" ]; then
   command -v reportgenerator >/dev/null ||
     fail "reportgenerator is not on PATH (dotnet tool install dotnet-reportgenerator-globaltool --tool-path <folder>)"

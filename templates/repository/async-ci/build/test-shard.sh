@@ -16,7 +16,8 @@
 #      shard sizes differ by at most one unit.
 #   4. Each project runs through plain 'dotnet test', so its runner (VSTest or Microsoft.Testing.Platform,
 #      chosen by the nearest global.json), runsettings/testconfig.json, timeouts, hang guard and coverage
-#      stay as the project set them. Only a class filter, a TRX logger and the results folder are added.
+#      stay as the project set them. Only a class filter, a TRX logger, the results folder and
+#      coverage (-p:AsyncTestCoverage=true, which collects it in a project made by the pack) are added.
 #      A shard with nothing to run succeeds; a unit listed for a shard that runs no test fails it.
 #   5. Each shard writes the units it was given to <results>/test-shard-units.tsv; build/test-report.sh
 #      compares them with the classes that ran, and fails on a difference.
@@ -217,7 +218,9 @@ while IFS= read -r project; do
     # A TRX file for every project (one that already writes TRX still writes one file).
     args=("$file" --logger trx)
   fi
-  args+=(-c "$configuration" --no-build --results-directory "$results/$name")
+  # Coverage on every shard, on a CI agent or here (a local dotnet test of a project made by the pack
+  # collects none unless asked); build/test-report.sh merges it.
+  args+=(-c "$configuration" --no-build --results-directory "$results/$name" -p:AsyncTestCoverage=true)
   if [ "$selected" != '*' ]; then
     if [ "$runner" = mtp ]; then
       # xunit v3's own filter (exact class names) and its TRX report.
