@@ -141,7 +141,7 @@ public sealed class CentralPinTests(TemplatePackage package)
                 {
                     var time = new TimerAwareFakeTimeProvider();
                     var delay = Task.Delay(TimeSpan.FromSeconds(5), time);
-                    await time.AdvanceWhenArmedAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
+                    await time.AdvanceAsync(TimeSpan.FromSeconds(5), CancellationToken.None);
                     await delay.WaitWithinGuardAsync("the delay to end", CancellationToken.None);
                 }
             }
