@@ -6,7 +6,8 @@ namespace AsyncTestTemplates.Authoring.Model;
 /// <summary>A JSON configuration file as the template engine reads it: comments and trailing commas allowed.</summary>
 public sealed record JsonFile(string Path, JsonObject Root)
 {
-    private static readonly JsonDocumentOptions EngineOptions = new()
+    /// <summary>How the engine reads configuration: comments and trailing commas allowed.</summary>
+    public static JsonDocumentOptions EngineOptions { get; } = new()
     {
         CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,

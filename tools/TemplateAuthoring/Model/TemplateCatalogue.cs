@@ -62,7 +62,7 @@ public static class TemplateCatalogue
     {
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true }) as JsonObject;
+            return JsonNode.Parse(File.ReadAllText(path), documentOptions: JsonFile.EngineOptions) as JsonObject;
         }
         catch (JsonException)
         {

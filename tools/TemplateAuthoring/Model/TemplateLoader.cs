@@ -54,10 +54,6 @@ public static class TemplateLoader
         return (shared is null ? raw : [.. raw, shared.Unit], findings);
     }
 
-    /// <summary>The shared options under a templates root; null when it has none.</summary>
-    public static async Task<SharedOptions?> LoadSharedAsync(string templatesRoot, CancellationToken cancellationToken) =>
-        (await LoadRawAsync(templatesRoot, cancellationToken)).Shared;
-
     private static async Task<(List<TemplateFolder> Templates, SharedOptions? Shared, List<Finding> Findings)> LoadRawAsync(
         string templatesRoot, CancellationToken cancellationToken)
     {
