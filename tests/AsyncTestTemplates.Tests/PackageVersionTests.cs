@@ -1,5 +1,5 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests;
@@ -23,10 +23,10 @@ public sealed partial class PackageVersionTests(TemplatePackage package)
         var cancellationToken = TestContext.Current.CancellationToken;
         var generated = await GeneratePackageReferencesAsync(template, options, cancellationToken);
 
-        // The template's source names, per package, the Versions.props properties it takes (one per
-        // target framework for the ASP.NET Core test hosts).
-        var versionsByPackage = PackageReference().Matches(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "_shared", "Company.AsyncTests.csproj"), cancellationToken))
-            .ToLookup(r => r.Groups["package"].Value, r => VersionOf(VersionToken().Match(r.Groups["version"].Value).Groups[1].Value));
+        // Per package, the Versions.props properties it may take: named by the template's source (one per
+        // target framework for the ASP.NET Core test hosts), or by the SDK's packages file through the
+        // property the SDK's pack writes from Versions.props.
+        var versionsByPackage = (await ExpectedVersionPropertiesAsync(cancellationToken)).ToLookup(p => p.Package, p => VersionOf(p.Property));
         Assert.NotEmpty(generated);
         Assert.All(generated, reference => Assert.Contains(reference.Version, versionsByPackage[reference.Package]));
     }
@@ -48,7 +48,10 @@ public sealed partial class PackageVersionTests(TemplatePackage package)
         Assert.StartsWith(framework["net".Length..^".0".Length] + ".", host.Version, StringComparison.Ordinal);
     }
 
-    /// <summary>The package references (with a version) of a project generated with <paramref name="options"/>.</summary>
+    /// <summary>
+    /// The package references (with a version) of a project generated with <paramref name="options"/>, as
+    /// MSBuild evaluates them: the project file's and those its SDK (AsyncTestTemplates.Sdk) adds.
+    /// </summary>
     private async Task<IReadOnlyList<(string Package, string Version)>> GeneratePackageReferencesAsync(string template, string options, CancellationToken cancellationToken)
     {
         using var root = new TemporaryDirectory("versions");
@@ -56,20 +59,43 @@ public sealed partial class PackageVersionTests(TemplatePackage package)
             [template, "-n", "V.Tests", "-o", "V.Tests", "--no-restore", .. options.Split(' ', StringSplitOptions.RemoveEmptyEntries)]);
         Assert.True(result.ExitCode == 0, result.ToString());
 
-        // References that name a package (the Central Package Management block only updates them).
-        return XDocument.Load(root.Combine("V.Tests", "V.Tests.csproj")).Descendants("PackageReference")
-            .Where(reference => reference.Attribute("Include") is not null && reference.Attribute("Version") is not null)
-            .Select(reference => ((string)reference.Attribute("Include")!, (string)reference.Attribute("Version")!))
+        var evaluation = await Dotnet.RunAsync(root.Combine("V.Tests"), TimeSpan.FromMinutes(2), cancellationToken, "msbuild", "V.Tests.csproj", "-getItem:PackageReference", "-nologo");
+        Assert.True(evaluation.ExitCode == 0, evaluation.ToString());
+        using var items = JsonDocument.Parse(evaluation.StandardOutput);
+        return items.RootElement.GetProperty("Items").GetProperty("PackageReference").EnumerateArray()
+            .Where(reference => reference.TryGetProperty("Version", out var version) && version.GetString() is { Length: > 0 })
+            .Select(reference => (reference.GetProperty("Identity").GetString()!, reference.GetProperty("Version").GetString()!))
             .ToList();
     }
 
-    // The runtime library is referenced at the version the pack was made with (a unique one per test run).
+    private static async Task<IReadOnlyList<(string Package, string Property)>> ExpectedVersionPropertiesAsync(CancellationToken cancellationToken)
+    {
+        var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "_shared", "Company.AsyncTests.csproj"), cancellationToken);
+        var fromTemplate = PackageReference().Matches(template)
+            .Select(r => (r.Groups["package"].Value, VersionToken().Match(r.Groups["version"].Value).Groups[1].Value));
+
+        var sdk = Path.Combine(RepositoryPaths.Root, "src", "AsyncTestTemplates.Sdk");
+        var writtenFrom = SdkVersionProperty().Matches(await File.ReadAllTextAsync(Path.Combine(sdk, "AsyncTestTemplates.Sdk.csproj"), cancellationToken))
+            .ToDictionary(m => m.Groups["sdk"].Value, m => m.Groups["build"].Value);
+        var fromSdk = PackageReference().Matches(await File.ReadAllTextAsync(Path.Combine(sdk, "Sdk", "AsyncTestTemplates.Sdk.Packages.targets"), cancellationToken))
+            .Select(r => (r.Groups["package"].Value, writtenFrom[SdkPropertyReference().Match(r.Groups["version"].Value).Groups[1].Value]));
+        return [.. fromTemplate, .. fromSdk];
+    }
+
+    // The pack's own packages are referenced at the version the pack was made with (a unique one per test run).
     private string VersionOf(string property) =>
-        property == "AsyncTestTemplatesVersion" ? package.Version : PackageVersions.ByProperty[property];
+        property is "AsyncTestTemplatesVersion" or "PackageVersion" ? package.Version : PackageVersions.ByProperty[property];
 
 
-    [GeneratedRegex(@"<PackageReference\s+Include=""(?<package>[^""]+)""\s+Version=""(?<version>[^""]*)""")]
+    [GeneratedRegex(@"<(?:PackageReference|_AsyncTestSdkPackage)\s+Include=""(?<package>[^""]+)""\s+Version=""(?<version>[^""]*)""")]
     private static partial Regex PackageReference();
+
+    // In the SDK's pack: <_AsyncTestSdkVersion Include="AsyncTestXunitV3Version" Value="$(XunitV3Version)" />.
+    [GeneratedRegex(@"<_AsyncTestSdkVersion\s+Include=""(?<sdk>[^""]+)""\s+Value=""\$\((?<build>[^)]+)\)""")]
+    private static partial Regex SdkVersionProperty();
+
+    [GeneratedRegex(@"^\$\(([^)]+)\)$")]
+    private static partial Regex SdkPropertyReference();
 
     private static Regex VersionToken() => AsyncTestTemplates.Authoring.Packaging.VersionTokens.Token();
 }

@@ -4,7 +4,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
 /// The point of the runtime library: a fix to the machinery reaches a project generated before it by
-/// a version bump of one package reference, with no file of the project regenerated.
+/// a version bump of the one version its project file names (its SDK's), with no file of the project regenerated.
 /// </summary>
 [Template("async-tests")]
 public sealed class LibraryUpdateTests(TemplatePackage package)
@@ -43,7 +43,8 @@ public sealed class LibraryUpdateTests(TemplatePackage package)
         var fixedVersion = await PackPatchedLibraryAsync(root, cancellationToken);
         var projectFile = Path.Combine(project.Directory, "Acme.Orders.Tests.csproj");
         var before = await File.ReadAllTextAsync(projectFile, cancellationToken);
-        var reference = $"""<PackageReference Include="AsyncTestTemplates.Testing" Version="{package.Version}" />""";
+        // The one version a generated project names: its SDK's, which references the library at its own.
+        var reference = $"""<Project Sdk="AsyncTestTemplates.Sdk/{package.Version}">""";
         Assert.Contains(reference, before, StringComparison.Ordinal);
         await File.WriteAllTextAsync(projectFile, before.Replace(reference, reference.Replace(package.Version, fixedVersion, StringComparison.Ordinal), StringComparison.Ordinal), cancellationToken);
         Directory.Delete(project.ResultsDirectory, recursive: true);
@@ -70,9 +71,10 @@ public sealed class LibraryUpdateTests(TemplatePackage package)
         Assert.Contains("and it did not happen.", source, StringComparison.Ordinal);
         await File.WriteAllTextAsync(guard, source.Replace("and it did not happen.", $"and it did not happen{Patched}.", StringComparison.Ordinal), cancellationToken);
 
-        // The library at the new version depends on its settings package at the same version: pack both.
+        // The SDK at the new version references the library at its version, which depends on its settings
+        // package at the same version: pack all three.
         var version = package.Version + ".1";
-        foreach (var project in new[] { "AsyncTestTemplates.Testing.Settings", "AsyncTestTemplates.Testing" })
+        foreach (var project in new[] { "AsyncTestTemplates.Testing.Settings", "AsyncTestTemplates.Testing", "AsyncTestTemplates.Sdk" })
         {
             var pack = await Dotnet.RunAsync(checkout, TimeSpan.FromMinutes(5), cancellationToken,
                 "pack", Path.Combine("src", project, project + ".csproj"), "-c", "Release", "-o", TestRunFolder.Packages, "-nologo", $"-p:AsyncTestTemplatesVersion={version}");

@@ -12,12 +12,16 @@ public static partial class Snapshots
             .Single(a => a.Key == "SnapshotsDirectory").Value!;
 
     /// <summary>
-    /// Package versions become a placeholder: a version bump in build/Versions.props must not churn
-    /// every snapshot (PackageVersionTests checks the versions themselves).
+    /// Package and project SDK versions become a placeholder: a version bump in build/Versions.props
+    /// (or the run's own version of the pack's SDK) must not churn every snapshot (PackageVersionTests
+    /// checks the versions themselves).
     /// </summary>
     public static Scrubber PackageVersions { get; } = (_, content) =>
-        PackageVersion().Replace(content, "${1}{version}${2}");
+        SdkVersion().Replace(PackageVersion().Replace(content, "${1}{version}${2}"), "${1}{version}${2}");
 
     [GeneratedRegex(@"(<PackageReference Include=""[^""]+"" Version="")[^""]+("")")]
     private static partial Regex PackageVersion();
+
+    [GeneratedRegex(@"(<Project Sdk=""[^""/]+/)[^""]+("")")]
+    private static partial Regex SdkVersion();
 }

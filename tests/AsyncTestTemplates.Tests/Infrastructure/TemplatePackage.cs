@@ -22,7 +22,7 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
 
     public string PackagePath { get; private set; } = "";
 
-    /// <summary>The version both packages were packed with, unique to this run.</summary>
+    /// <summary>The version the pack's packages were packed with, unique to this run.</summary>
     public string Version { get; } = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
     /// <summary>The runtime library package packed with the templates.</summary>
@@ -30,6 +30,9 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
 
     /// <summary>The settings package (build files and analyzers only) the library depends on, which xunit v2 projects get alone.</summary>
     public string SettingsPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Testing.Settings.{Version}.nupkg");
+
+    /// <summary>The MSBuild project SDK that generated projects name in their Project element, which references the library.</summary>
+    public string SdkPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Sdk.{Version}.nupkg");
 
     /// <summary>What <c>dotnet pack</c> of this checkout printed (template validation runs in it).</summary>
     public ProcessResult? Pack { get; private set; }
@@ -50,9 +53,9 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
         Pack = pack;
 
         PackagePath = Path.Combine(output, $"AsyncTestTemplates.{Version}.nupkg");
-        if (!File.Exists(PackagePath) || !File.Exists(LibraryPackagePath) || !File.Exists(SettingsPackagePath))
+        if (!File.Exists(PackagePath) || !File.Exists(LibraryPackagePath) || !File.Exists(SettingsPackagePath) || !File.Exists(SdkPackagePath))
         {
-            throw new InvalidOperationException($"Packing did not write all three packages of version {Version}.\n{pack}");
+            throw new InvalidOperationException($"Packing did not write all four packages of version {Version}.\n{pack}");
         }
 
         // `dotnet new install` exits 0 even when a template is invalid: read what it printed.
@@ -86,12 +89,12 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
     public ValueTask DisposeAsync()
     {
         _root.Dispose();
-        // This run's library and settings versions (a patched one too) are of no use to any later restore: keep the package cache small.
+        // This run's versions of the pack's packages (a patched one too) are of no use to any later restore: keep the package cache small.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         try
         {
-            foreach (var cache in new[] { "asynctesttemplates.testing", "asynctesttemplates.testing.settings" }.Select(id => Path.Combine(packages, id)).Where(Directory.Exists))
+            foreach (var cache in Directory.Exists(packages) ? Directory.GetDirectories(packages, "asynctesttemplates.*") : [])
             {
                 foreach (var cached in Directory.GetDirectories(cache, Version + "*"))
                 {

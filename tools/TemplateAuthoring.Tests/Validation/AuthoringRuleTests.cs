@@ -162,6 +162,17 @@ public sealed class AuthoringRuleTests
     }
 
     [Fact]
+    public async Task A_literal_project_sdk_version_is_TPL0011()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Files["Draft.csproj"] = """<Project Sdk="AsyncTestTemplates.Sdk/0.2.0"></Project>""";
+
+        Assert.Equal(
+            ["templates/a/Draft.csproj : Template configuration error TPL0011: Package 'AsyncTestTemplates.Sdk' has the literal version '0.2.0': use a ${Name} token defined in Versions.props."],
+            await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
     public async Task An_unknown_version_token_is_TPL0100()
     {
         using var pack = new DraftPack("a");

@@ -57,6 +57,6 @@ public sealed partial class VersionTokenRule(string versionsFile)
         Path.GetExtension(file) is var extension && (extension.EndsWith("proj", StringComparison.OrdinalIgnoreCase)
             || extension.Equals(".props", StringComparison.OrdinalIgnoreCase) || extension.Equals(".targets", StringComparison.OrdinalIgnoreCase));
 
-    [GeneratedRegex(@"<Package(?:Reference|Version)\s+(?:Include|Update)=""(?<package>[^""]+)""\s+Version=""(?<version>[^""]*)""")]
+    [GeneratedRegex(@"<Package(?:Reference|Version)\s+(?:Include|Update)=""(?<package>[^""]+)""\s+Version=""(?<version>[^""]*)""|<Project\s+Sdk=""(?<package>[^""/]+)/(?<version>[^""]*)""")]
     private static partial Regex PackageVersion();
 }
