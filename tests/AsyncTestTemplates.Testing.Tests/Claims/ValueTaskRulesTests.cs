@@ -40,8 +40,8 @@ public sealed class ValueTaskRulesTests
         Assert.Equal(42, await read);
     }
 
-    [Fact(Timeout = 10_000)]
-    public async Task Reading_Result_of_a_pooled_ValueTask_that_has_not_completed_throws_instead_of_waiting()
+    [Fact]
+    public void Reading_Result_of_a_pooled_ValueTask_that_has_not_completed_throws_instead_of_waiting()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var orders = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true });
@@ -51,8 +51,5 @@ public sealed class ValueTaskRulesTests
 #pragma warning disable CA2012, VSTHRD002, VSTHRD103, xUnit1031 // .Result on an incomplete ValueTask on purpose: this is what the guide warns against.
         Assert.Throws<InvalidOperationException>(() => read.Result);
 #pragma warning restore CA2012, VSTHRD002, VSTHRD103, xUnit1031
-
-        await orders.Writer.WriteAsync(42, cancellationToken);
-        Assert.True(orders.Reader.TryRead(out var unread) && unread == 42, "The failed .Result read consumed nothing: the order is still there.");
     }
 }

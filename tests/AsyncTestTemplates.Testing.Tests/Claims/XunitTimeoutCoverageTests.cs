@@ -2,15 +2,15 @@ namespace AsyncTestTemplates.Testing.Tests.Claims;
 
 /// <summary>
 /// Backs docs/async-testing-guide.md § 15 "What a test's timeout covers", each by a real run of a
-/// subject in tests/Subjects/ClaimSubjects/TimeoutCoverageSubjects.cs: a test with a 500 ms timeout whose
-/// method is quick, and one step around it that takes 3 s. The timeout counts the test class's
+/// subject in tests/Subjects/ClaimSubjects/TimeoutCoverageSubjects.cs: a test with a 1 s timeout whose
+/// method is quick, and one step around it that takes 4 s. The timeout counts the test class's
 /// constructor, its <c>IAsyncLifetime.InitializeAsync</c> and its <c>DisposeAsync</c>; it does not count
 /// a class fixture's or a collection fixture's setup and teardown.
 /// </summary>
 [Trait(GuideSection.Trait, GuideSection.TimeoutCoverage)]
 public sealed class XunitTimeoutCoverageTests
 {
-    private const string TimedOut = "Test execution timed out after 500 milliseconds";
+    private const string TimedOut = "Test execution timed out after 1000 milliseconds";
 
     public static TheoryData<string> CoveredSteps { get; } = ["SlowConstructor", "SlowInitializeAsync", "SlowDisposeAsync"];
 
@@ -37,7 +37,7 @@ public sealed class XunitTimeoutCoverageTests
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.DoesNotContain(TimedOut, run.Output, StringComparison.Ordinal);
-        // The fixture really was slow, before and after the test: 3 s each, six times the test's timeout.
+        // The fixture really was slow, before and after the test: 4 s each, four times the test's timeout.
         Assert.Contains($"[claim] slow step done: {fixture} InitializeAsync\n[claim] test method done\n[claim] slow step done: {fixture} DisposeAsync", run.Output, StringComparison.Ordinal);
     }
 }

@@ -8,7 +8,7 @@ namespace ClaimSubjects;
 /// </summary>
 internal sealed class Meeting
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _second = new(TaskCreationOptions.RunContinuationsAsynchronously);
