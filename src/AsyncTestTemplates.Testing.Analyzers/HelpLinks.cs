@@ -1,16 +1,14 @@
 namespace AsyncTestTemplates.Testing.Analyzers;
 
-/// <summary>Where each rule is explained: a section of the async testing guide.</summary>
+/// <summary>Where each rule is explained: a section of the async testing guide, as an absolute address.</summary>
 /// <remarks>
-/// Roslyn takes a help link as a plain string and checks nothing, so the links are relative to the
-/// repository root. Editors that only follow absolute links show them as text. To point the rules at a
-/// published copy of the guide, change <see cref="Guide"/>: it is the only place that names the file.
+/// <see cref="GuideAddress.Guide"/> is generated at build time from the MSBuild property
+/// <c>AsyncTestTemplatesGuideUrl</c> (Directory.Build.props), the one place that names the project's
+/// public address; the packages' project and repository URLs come from the same place.
 /// </remarks>
 internal static class HelpLinks
 {
-    public const string Guide = "docs/async-testing-guide.md";
+    public const string TestWithoutTimeout = GuideAddress.Guide + "#12-a-test-without-a-timeout";
 
-    public const string TestWithoutTimeout = Guide + "#12-a-test-without-a-timeout";
-
-    public const string UnobservedTaskLocal = Guide + "#13-a-task-kept-in-a-variable-and-never-awaited";
+    public const string UnobservedTaskLocal = GuideAddress.Guide + "#13-a-task-kept-in-a-variable-and-never-awaited";
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -52,10 +53,37 @@ public sealed class AnalyzerAssemblyTests
         {
             Assert.Equal(DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
             Assert.True(descriptor.IsEnabledByDefault);
-            Assert.StartsWith("docs/async-testing-guide.md#", descriptor.HelpLinkUri, StringComparison.Ordinal);
             var anchor = descriptor.HelpLinkUri[(descriptor.HelpLinkUri.IndexOf('#', StringComparison.Ordinal) + 1)..];
             Assert.Contains(anchor, guide.Split('\n').Where(line => line.StartsWith("### ", StringComparison.Ordinal)).Select(Anchor));
             Assert.Contains($"**{descriptor.Id}**", guide, StringComparison.Ordinal);
+        });
+    }
+
+    /// <summary>
+    /// A NuGet user's editor opens the help link as it stands: it must be an absolute http(s) address, the
+    /// guide's address that Directory.Build.props sets (the one place naming the project's address, which
+    /// also feeds the packages' project and repository URLs) followed by the rule's section.
+    /// </summary>
+    [Fact]
+    public void Every_help_link_is_an_absolute_address_built_from_the_one_the_build_sets()
+    {
+        var properties = XDocument.Load(Path.Combine(RepositoryRoot(), "Directory.Build.props")).Descendants("PropertyGroup").Elements()
+            .ToDictionary(element => element.Name.LocalName, element => element.Value.Trim(), StringComparer.Ordinal);
+        var repository = properties["AsyncTestTemplatesRepositoryUrl"];
+        var guide = properties["AsyncTestTemplatesGuideUrl"].Replace("$(AsyncTestTemplatesRepositoryUrl)", repository, StringComparison.Ordinal);
+        Assert.Equal("$(AsyncTestTemplatesRepositoryUrl)", properties["PackageProjectUrl"]);
+        Assert.Equal("$(AsyncTestTemplatesRepositoryUrl)", properties["RepositoryUrl"]);
+        Assert.True(Uri.TryCreate(repository, UriKind.Absolute, out var repositoryUri) && repositoryUri.Scheme is "https" or "http", repository);
+        Assert.StartsWith(repository + "/", guide, StringComparison.Ordinal);
+
+        var descriptors = AllAnalyzers.SelectMany(analyzer => analyzer.SupportedDiagnostics).ToList();
+        Assert.NotEmpty(descriptors);
+        Assert.All(descriptors, descriptor =>
+        {
+            Assert.True(Uri.TryCreate(descriptor.HelpLinkUri, UriKind.Absolute, out var link), $"{descriptor.Id}: '{descriptor.HelpLinkUri}' is not an absolute address.");
+            Assert.True(link.Scheme is "https" or "http", $"{descriptor.Id}: {link}");
+            Assert.Equal(guide, link.GetLeftPart(UriPartial.Path));
+            Assert.False(string.IsNullOrEmpty(link.Fragment.TrimStart('#')), $"{descriptor.Id}: {link} names no section.");
         });
     }
 

@@ -20,8 +20,18 @@ public static class ClaimSubjects
         typeof(ClaimSubjects).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ClaimSubjectsAssembly").Value!;
 
     /// <summary>Runs the tests of <c>ClaimSubjects.<paramref name="subjectClass"/></c>.</summary>
-    public static async Task<SubjectRun> RunAsync(string subjectClass, CancellationToken cancellationToken)
+    public static Task<SubjectRun> RunAsync(string subjectClass, CancellationToken cancellationToken) =>
+        RunAsync([subjectClass], [], cancellationToken);
+
+    /// <summary>
+    /// Runs the tests of the <paramref name="subjectClasses"/> (each <c>ClaimSubjects.</c>name) in one run,
+    /// with <paramref name="options"/> added to the command line (xunit's, such as <c>--parallel none</c>).
+    /// </summary>
+    public static async Task<SubjectRun> RunAsync(IReadOnlyList<string> subjectClasses, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(subjectClasses);
+        ArgumentNullException.ThrowIfNull(options);
+        var subjectClass = string.Join(" + ", subjectClasses) + (options.Count > 0 ? " " + string.Join(' ', options) : "");
         Assert.True(File.Exists(Assembly), $"{Assembly} is missing: building this project builds tests/Subjects/ClaimSubjects too.");
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -30,7 +40,14 @@ public static class ClaimSubjects
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Assembly, "--filter-class", $"ClaimSubjects.{subjectClass}", "--no-ansi", "--no-progress" })
+        startInfo.ArgumentList.Add(Assembly);
+        foreach (var name in subjectClasses)
+        {
+            startInfo.ArgumentList.Add("--filter-class");
+            startInfo.ArgumentList.Add($"ClaimSubjects.{name}");
+        }
+
+        foreach (var argument in options.Concat(["--no-ansi", "--no-progress"]))
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -24,7 +24,7 @@ public sealed class MeasuredVersionsTests
     [Fact]
     [Trait(GuideSection.Trait, GuideSection.Configuration)]
     public void Xunit_is_the_version_the_run_claims_were_measured_with() =>
-        AssertMeasuredWith(typeof(FactAttribute), "XunitV3Version", MeasuredXunit, "§ 1 Configuration, § 2 Fixtures and § 4 Background work (what xunit does with a timeout, a failed teardown, a leftover thread, a forgotten task)");
+        AssertMeasuredWith(typeof(FactAttribute), "XunitV3Version", MeasuredXunit, "§ 1 Configuration, § 2 Fixtures, § 4 Background work, § 13 ConfigureAwait, § 14 Parallel tests and § 15 What a test's timeout covers (what xunit does with a timeout, a failed teardown, a leftover thread, a forgotten task; the synchronization context, parallel collections, what a timeout counts)");
 
     [Fact]
     [Trait(GuideSection.Trait, GuideSection.BackgroundWork)]

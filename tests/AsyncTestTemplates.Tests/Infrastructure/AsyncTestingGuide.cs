@@ -39,6 +39,24 @@ public sealed partial class AsyncTestingGuide
         }
     }
 
+    /// <summary>
+    /// The code of the practices no rule enforces: every C# block of a "## N." section, each a "// Wrong" or
+    /// a "// Right" version, in order.
+    /// </summary>
+    public IReadOnlyList<PracticeSnippet> PracticeSnippets =>
+    [
+        .. PracticeHeading().Matches(Text).SelectMany(heading =>
+        {
+            var section = Section(heading.Value.TrimEnd('\n'));
+            return CSharpBlock().Matches(section).Select(block => block.Groups["code"].Value).Select(code => new PracticeSnippet(
+                int.Parse(heading.Groups["number"].Value, System.Globalization.CultureInfo.InvariantCulture),
+                code.StartsWith("// Wrong\n", StringComparison.Ordinal) ? SnippetKind.Wrong
+                    : code.StartsWith("// Right\n", StringComparison.Ordinal) ? SnippetKind.Right
+                    : SnippetKind.Unmarked,
+                code));
+        }),
+    ];
+
     /// <summary>The rule ids in the table of "## The rules".</summary>
     public IReadOnlyList<string> Rules => [.. RuleRow().Matches(Section("## The rules")).Select(match => match.Groups["rule"].Value)];
 
@@ -95,6 +113,9 @@ public sealed partial class AsyncTestingGuide
     [GeneratedRegex(@"`(?<template>async-(?:tests|hosted-tests|integration-tests))` → `(?<file>[\w./-]+\.cs)`")]
     private static partial Regex SampleReferencePattern();
 
+    [GeneratedRegex(@"^## (?<number>\d+)\. .+\n", RegexOptions.Multiline)]
+    private static partial Regex PracticeHeading();
+
     [GeneratedRegex(@"^### (?<number>\d+)\. (?<title>.+)$", RegexOptions.Multiline)]
     private static partial Regex MistakeHeading();
 
@@ -119,3 +140,18 @@ public sealed record SampleReference(string Template, string File);
 
 /// <summary>A common mistake: the rule the guide says rejects it, the wrong code and the right code.</summary>
 public sealed record Mistake(int Number, string Title, string Rule, string Wrong, string Right);
+
+/// <summary>Whether a practice's snippet is its wrong or its right version (or, a mistake of the guide, neither).</summary>
+public enum SnippetKind
+{
+    Unmarked,
+    Wrong,
+    Right,
+}
+
+/// <summary>A C# snippet of practice <paramref name="Section"/> ("## N."), compiled by the guide's tests.</summary>
+public sealed record PracticeSnippet(int Section, SnippetKind Kind, string Code)
+{
+    /// <summary>The file name the snippet is compiled under (a practice has at most one snippet of each kind).</summary>
+    public string FileName => $"Practice{Section}{Kind}.cs";
+}

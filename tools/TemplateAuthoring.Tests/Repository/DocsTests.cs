@@ -86,6 +86,31 @@ public sealed partial class DocsTests
     }
 
     [Fact]
+    public void Every_link_to_a_heading_names_a_heading_of_its_page()
+    {
+        // The guide's sections link to each other (§ 13 to mistake 14 and back); the analyzers' help links
+        // point at its headings too. A renamed heading must not leave a link behind.
+        var broken = new List<string>();
+        var linked = 0;
+        foreach (var (file, text) in Pages())
+        {
+            var prose = WithoutCode(text);
+            var anchors = prose.Split('\n').Where(line => line.StartsWith('#')).Select(Anchor).ToHashSet(StringComparer.Ordinal);
+            foreach (Match link in LinkToHeading().Matches(prose))
+            {
+                linked++;
+                if (!anchors.Contains(link.Groups["anchor"].Value))
+                {
+                    broken.Add($"{file}: #{link.Groups["anchor"].Value}");
+                }
+            }
+        }
+
+        Assert.True(linked > 0, "No link to a heading found: the check looks at nothing.");
+        Assert.True(broken.Count == 0, "Links to headings that do not exist:\n" + string.Join('\n', broken));
+    }
+
+    [Fact]
     public void The_checks_find_what_they_look_for()
     {
         // The splitters above must see real paragraphs and tables, or the tests pass on nothing.
@@ -133,6 +158,13 @@ public sealed partial class DocsTests
             .Select(block => block.Split('\n').ToList());
 
     private static string WithoutCode(string text) => CodeBlock().Replace(text, "\n\n");
+
+    /// <summary>The anchor GitHub gives a heading: lower case, spaces to hyphens, punctuation other than hyphens dropped.</summary>
+    private static string Anchor(string heading) =>
+        new([.. heading.TrimStart('#').Trim().ToLowerInvariant().Replace(' ', '-').Where(c => char.IsLetterOrDigit(c) || c is '-' or '_')]);
+
+    [GeneratedRegex(@"\]\(#(?<anchor>[^)\s]+)\)")]
+    private static partial Regex LinkToHeading();
 
     [GeneratedRegex(@"^```.*?^```[^\n]*$", RegexOptions.Multiline | RegexOptions.Singleline)]
     private static partial Regex CodeBlock();
