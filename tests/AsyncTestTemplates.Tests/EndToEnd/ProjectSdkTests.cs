@@ -1,0 +1,75 @@
+using System.Text.Json;
+using AsyncTestTemplates.Tests.Infrastructure;
+
+namespace AsyncTestTemplates.Tests.EndToEnd;
+
+/// <summary>
+/// AsyncTestTemplates.Sdk, the project SDK a generated project names in its first line, where a
+/// user's project file differs from what the template wrote: a package the project references itself,
+/// and a runner value the SDK does not know.
+/// </summary>
+[Template("async-tests")]
+public sealed class ProjectSdkTests(TemplatePackage package)
+{
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_package_the_project_references_itself_is_left_to_it()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("sdk-own-reference");
+        var project = await GeneratedProject.CreateAsync(
+            package, root.Combine("Own.Tests"), cancellationToken, "-n", "Own.Tests", "--samples", "false", "--runner", "vstest");
+        var older = PackageVersions.ByProperty["XunitRunnerVisualStudioV3Before4Version"];
+        var ours = PackageVersions.ByProperty["XunitRunnerVisualStudioVersion"];
+        Assert.NotEqual(ours, older);
+        await AddToProjectAsync(project, $"""
+              <ItemGroup>
+                <PackageReference Include="xunit.runner.visualstudio" Version="{older}" />
+              </ItemGroup>
+
+            """, cancellationToken);
+
+        // No duplicate reference (NU1504) and no downgrade warning: BuildAsync fails on any warning.
+        await project.BuildAsync(cancellationToken);
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Equal((1, 0, 1), project.ReadTrxCounters());
+        var restored = RestoredVersions(project, "xunit.runner.visualstudio");
+        Assert.Equal([older], restored);
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task A_runner_the_sdk_does_not_know_fails_the_restore_naming_the_values()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("sdk-bad-runner");
+        var project = await GeneratedProject.CreateAsync(
+            package, root.Combine("Runner.Tests"), cancellationToken, "-n", "Runner.Tests", "--samples", "false");
+        var projectFile = Path.Combine(project.Directory, "Runner.Tests.csproj");
+        var text = await File.ReadAllTextAsync(projectFile, cancellationToken);
+        Assert.Contains("<AsyncTestRunner>auto</AsyncTestRunner>", text, StringComparison.Ordinal);
+        await File.WriteAllTextAsync(projectFile, text.Replace("<AsyncTestRunner>auto</AsyncTestRunner>", "<AsyncTestRunner>fast</AsyncTestRunner>", StringComparison.Ordinal), cancellationToken);
+
+        var test = await project.TestAsync(cancellationToken);
+
+        Assert.True(test.ExitCode != 0, test.ToString());
+        Assert.Contains("error ATT024: AsyncTestRunner is 'fast': it must be auto (follow global.json), mtp (Microsoft.Testing.Platform) or vstest.", test.StandardOutput, StringComparison.Ordinal);
+    }
+
+    private static async Task AddToProjectAsync(GeneratedProject project, string lines, CancellationToken cancellationToken)
+    {
+        var projectFile = Directory.GetFiles(project.Directory, "*.csproj").Single();
+        var text = await File.ReadAllTextAsync(projectFile, cancellationToken);
+        await File.WriteAllTextAsync(projectFile, text.Replace("</Project>", lines + "</Project>", StringComparison.Ordinal), cancellationToken);
+    }
+
+    // The versions of a package in the restore's assets file (obj/project.assets.json): what the build really uses.
+    private static List<string> RestoredVersions(GeneratedProject project, string packageId)
+    {
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Directory, "obj", "project.assets.json")));
+        return [.. assets.RootElement.GetProperty("libraries").EnumerateObject()
+            .Select(library => library.Name.Split('/'))
+            .Where(parts => string.Equals(parts[0], packageId, StringComparison.OrdinalIgnoreCase))
+            .Select(parts => parts[1])];
+    }
+}
