@@ -11,22 +11,37 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 [Template("async-tests")]
 public sealed class ProjectSdkTests(TemplatePackage package)
 {
-    [Fact(Timeout = EndToEndLimits.Test)]
-    public async Task A_package_the_project_references_itself_is_left_to_it()
+    // Where a repository puts a test project's references: the project file, or for all its test
+    // projects a Directory.Build.props (imported before the project file) or Directory.Build.targets
+    // (imported after it, within Microsoft.NET.Sdk's targets).
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData("project file")]
+    [InlineData("Directory.Build.props")]
+    [InlineData("Directory.Build.targets")]
+    public async Task A_package_the_project_references_itself_is_left_to_it(string where)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("sdk-own-reference");
-        var project = await GeneratedProject.CreateAsync(
-            package, root.Combine("Own.Tests"), cancellationToken, "-n", "Own.Tests", "--samples", "false", "--runner", "vstest");
         var older = PackageVersions.ByProperty["XunitRunnerVisualStudioV3Before4Version"];
         var ours = PackageVersions.ByProperty["XunitRunnerVisualStudioVersion"];
         Assert.NotEqual(ours, older);
-        await AddToProjectAsync(project, $"""
+        var reference = $"""
               <ItemGroup>
                 <PackageReference Include="xunit.runner.visualstudio" Version="{older}" />
               </ItemGroup>
 
-            """, cancellationToken);
+            """;
+        if (where != "project file")
+        {
+            await File.WriteAllTextAsync(root.Combine(where), $"<Project>\n{reference}</Project>\n", cancellationToken);
+        }
+
+        var project = await GeneratedProject.CreateAsync(
+            package, root.Combine("Own.Tests"), cancellationToken, "-n", "Own.Tests", "--samples", "false", "--runner", "vstest");
+        if (where == "project file")
+        {
+            await AddToProjectAsync(project, reference, cancellationToken);
+        }
 
         // No duplicate reference (NU1504) and no downgrade warning: BuildAsync fails on any warning.
         await project.BuildAsync(cancellationToken);
@@ -34,8 +49,7 @@ public sealed class ProjectSdkTests(TemplatePackage package)
 
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Equal((1, 0, 1), project.ReadTrxCounters());
-        var restored = RestoredVersions(project, "xunit.runner.visualstudio");
-        Assert.Equal([older], restored);
+        Assert.Equal([older], RestoredVersions(project, "xunit.runner.visualstudio"));
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
