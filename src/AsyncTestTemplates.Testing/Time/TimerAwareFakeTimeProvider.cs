@@ -95,30 +95,41 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         ArgumentNullException.ThrowIfNull(callback);
         var isTimeout = IsTimeout(callback, state);
         var entry = new Entry(isTimeout, CreatorOnStack(), isTimeout ? null : TimerOwner?.Invoke(), ReactsInAContinuation(callback), IsPeriodicTimerState(state) ? state : null);
-        // Armed before the timer exists: a zero due time fires inside base.CreateTimer.
+        // Armed before the timer exists (a zero due time fires inside base.CreateTimer), but seen by
+        // waits only once it exists: an advance made in between would miss it and lose the tick.
         var now = Now();
         lock (_gate)
         {
             entry.Arm(now, dueTime, period);
+            entry.Settling++;
             _timers.Add(entry);
-            NoteArmed(entry, dueTime);
         }
 
-        var timer = base.CreateTimer(
-            callbackState =>
-            {
-                Fired(entry);
-                callback(callbackState);
-            },
-            state,
-            dueTime,
-            period);
+        ITimer timer;
+        try
+        {
+            timer = base.CreateTimer(
+                callbackState =>
+                {
+                    Fired(entry);
+                    callback(callbackState);
+                },
+                state,
+                dueTime,
+                period);
+        }
+        catch
+        {
+            Disposed(entry);
+            throw;
+        }
+
+        Settled(entry, dueTime);
         if (!entry.IsTimeout)
         {
             TimerCreated?.Invoke(dueTime);
         }
 
-        Signal();
         return new TrackedTimer(this, entry, timer);
     }
 
@@ -215,7 +226,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     {
         lock (_gate)
         {
-            return _timers.Where(timer => timer.DueTime is not null).Min(timer => timer.DueTime);
+            return _timers.Where(timer => timer.IsArmed).Min(timer => timer.DueTime);
         }
     }
 
@@ -224,7 +235,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     {
         lock (_gate)
         {
-            return _timers.Any(timer => timer.DueTime is not null && Equals(timer.Owner, owner));
+            return _timers.Any(timer => timer.IsArmed && Equals(timer.Owner, owner));
         }
     }
 
@@ -366,7 +377,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     // Under _gate.
     private List<PendingTimer> Armed(bool includeTimeouts) =>
         _timers
-            .Where(timer => timer.DueTime is not null && (includeTimeouts || !timer.IsTimeout))
+            .Where(timer => timer.IsArmed && (includeTimeouts || !timer.IsTimeout))
             .OrderBy(timer => timer.DueTime)
             .Select(timer => new PendingTimer(timer.DueTime!.Value, timer.Period, timer.IsTimeout, timer.CreatedBy))
             .ToList();
@@ -432,14 +443,26 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         Signal();
     }
 
-    private void Changed(Entry entry, TimeSpan dueTime, TimeSpan period)
+    private void Changing(Entry entry, TimeSpan dueTime, TimeSpan period)
     {
         var now = Now();
         lock (_gate)
         {
             entry.Arm(now, dueTime, period);
+            entry.Settling++;
+        }
+    }
+
+    // The inner timer exists, or has been re-armed: waits see the entry from now on.
+    private void Settled(Entry entry, TimeSpan dueTime)
+    {
+        lock (_gate)
+        {
+            entry.Settling--;
             NoteArmed(entry, dueTime);
         }
+
+        Signal();
     }
 
     // Under _gate.
@@ -473,6 +496,11 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
 
         public object? PeriodicTimerState { get; } = periodicTimerState;
 
+        // Above zero while its inner timer is being created or re-armed: not yet seen as armed.
+        public int Settling { get; set; }
+
+        public bool IsArmed => DueTime is not null && Settling == 0;
+
         public DateTimeOffset? DueTime { get; private set; }
 
         public TimeSpan Period { get; private set; } = Timeout.InfiniteTimeSpan;
@@ -495,11 +523,16 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            // Armed first: a zero due time fires inside the inner Change.
-            provider.Changed(entry, dueTime, period);
-            var changed = timer.Change(dueTime, period);
-            provider.Signal();
-            return changed;
+            // Armed first (a zero due time fires inside the inner Change), seen by waits once re-armed.
+            provider.Changing(entry, dueTime, period);
+            try
+            {
+                return timer.Change(dueTime, period);
+            }
+            finally
+            {
+                provider.Settled(entry, dueTime);
+            }
         }
 
         public void Dispose()
