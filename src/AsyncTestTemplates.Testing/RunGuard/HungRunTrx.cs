@@ -9,7 +9,7 @@ namespace AsyncTestTemplates.Testing;
 /// the run: the platform's TRX report is written when the test session ends, and a hung test never
 /// lets it end, so the file would be missing exactly when a CI system needs it. Written where the
 /// platform would have written it (<c>--results-directory</c>, else <c>TestResults</c> in the
-/// folder <c>dotnet test</c> ran in, or the working directory; <c>--report-xunit-trx-filename</c> or <c>--report-trx-filename</c>, else
+/// folder <c>dotnet test</c> ran in, or the test application's folder when it is run directly; <c>--report-xunit-trx-filename</c> or <c>--report-trx-filename</c>, else
 /// xunit's default name), from the run's command line and the test application's
 /// <c>testconfig.json</c>: the hung tests failed, the finished ones with their outcome, the ones that
 /// never started not executed, and the run failed with the guard's reason.
@@ -34,7 +34,7 @@ internal static class HungRunTrx
     /// </summary>
     /// <param name="arguments">The test application's command line, without the program name.</param>
     /// <param name="testConfigJson">The text of the test application's <c>testconfig.json</c>, or null.</param>
-    /// <param name="workingDirectory">The directory relative paths are resolved against.</param>
+    /// <param name="workingDirectory">The directory the default results folder and relative paths are under.</param>
     /// <param name="now">The time in xunit's default file name.</param>
     internal static string? RequestedPath(IReadOnlyList<string> arguments, string? testConfigJson, string workingDirectory, DateTimeOffset now)
     {

@@ -290,9 +290,9 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
             var path = HungRunTrx.RequestedPath(
                 Environment.GetCommandLineArgs().Skip(1).ToList(),
                 File.Exists(testConfig) ? File.ReadAllText(testConfig) : null,
-                // dotnet test starts the test application in its output folder and names its own working
-                // folder here: the platform's default results folder is under it (measured, .NET SDK 10).
-                Environment.GetEnvironmentVariable("DOTNET_CLI_TEST_COMMAND_WORKING_DIRECTORY") is { Length: > 0 } dotnetTestDirectory ? dotnetTestDirectory : Environment.CurrentDirectory,
+                // The platform's default results folder is under the folder dotnet test ran in, which it
+                // names here; run directly, under the test application's own folder (measured, .NET SDK 10).
+                Environment.GetEnvironmentVariable("DOTNET_CLI_TEST_COMMAND_WORKING_DIRECTORY") is { Length: > 0 } dotnetTestDirectory ? dotnetTestDirectory : AppContext.BaseDirectory,
                 now.ToLocalTime());
             if (path is null)
             {
