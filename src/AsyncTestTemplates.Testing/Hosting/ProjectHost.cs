@@ -49,8 +49,8 @@ namespace AsyncTestTemplates.Testing;
 /// </remarks>
 public sealed class ProjectHost : IAsyncDisposable
 {
-    private const int WindowSteps = 10;
-    private static readonly TimeSpan WindowRealPause = TimeSpan.FromMilliseconds(100);
+    // A window's most timer firings: a 10 ms periodic timer over ten minutes stops here, and says so.
+    private const int MaxWindowFirings = 1000;
 
     private readonly IHost _host;
     private readonly ServiceActivityProbe _probe;
@@ -111,6 +111,7 @@ public sealed class ProjectHost : IAsyncDisposable
             var time = new TimerAwareFakeTimeProvider();
             var probe = new ServiceActivityProbe();
             time.TimerCreated = dueTime => probe.OnActivityFromStack($"armed a timer on the injected TimeProvider (due in {dueTime})");
+            time.TimerOwner = () => probe.ServiceTypesOnStack() is [var owner, ..] ? owner : null;
             var refusal = options.AllowOutboundHttp ? null : new OutboundHttpRefusal(probe);
             var contentRoot = options.ContentRoot ?? ProjectDirectoryOf() ?? AppContext.BaseDirectory;
             string[] arguments =
@@ -247,18 +248,65 @@ public sealed class ProjectHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Lets the app run for <see cref="ProjectHostOptions.ObservationWindow"/> of simulated time, in
-    /// ten steps with a short real-time pause after each (for work on real time), then fails if a
-    /// hosted service crashed, an outbound HTTP call was refused, or anything logged an error.
+    /// Lets the app run for <see cref="ProjectHostOptions.ObservationWindow"/> of simulated time on
+    /// its fake clock, timer by timer, then fails if a hosted service crashed, an outbound HTTP call
+    /// was refused, or anything logged an error.
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// No real pause decides anything. First each hosted service that takes a
+    /// <see cref="TimeProvider"/> (or has armed a timer on it) is waited for until it has armed a
+    /// timer or ended. Then the clock moves to the next timer due, one at a time, and after each the
+    /// window waits for every service whose timer fired to come back to the clock: to arm its next
+    /// timer, to wait for a <see cref="PeriodicTimer"/>'s next tick again, or to end. So whatever a
+    /// service does on the injected clock within the window happens before the window ends, on a
+    /// fast machine or a busy one, and a crash or an error log it leads to fails the window every time.
+    /// </para>
+    /// <para>
+    /// The real-time guard (<see cref="RealTimeGuard.Limit"/>) bounds each of these waits only as a
+    /// backstop: a service that has not come back to the clock by then waits for something else (a
+    /// real delay, a queue, a lock); the test's output names it and the window goes on without it.
+    /// What a service does on real time (<c>Task.Delay</c> without the injected
+    /// <see cref="TimeProvider"/>) is not part of the window. The window stops after 1000 timer
+    /// firings (a timer of milliseconds over minutes) and says so in the test's output.
+    /// </para>
+    /// </remarks>
     /// <exception cref="InvalidOperationException">What went wrong, service by service, and the hook that replaces a dependency.</exception>
     public async Task RunObservationWindowAsync(CancellationToken cancellationToken)
     {
-        var step = _options.ObservationWindow / WindowSteps;
-        for (var i = 0; i < WindowSteps && Failures().Count == 0; i++)
+        var end = Time.CurrentTime + _options.ObservationWindow;
+        HashSet<Type> offTheClock = [];
+        _ = Time.TakeFired();
+        await ComeBackToTheClockAsync(ClockUsersAtStart(), offTheClock, "since the host started", cancellationToken).ConfigureAwait(false);
+
+        var firings = 0;
+        while (Failures().Count == 0)
         {
-            await Task.Delay(WindowRealPause, TimeProvider.System, cancellationToken).ConfigureAwait(false);
-            Time.Advance(step);
+            if (Time.NextDueTime() is not { } next || next > end)
+            {
+                if (end > Time.CurrentTime)
+                {
+                    Time.Advance(end - Time.CurrentTime);
+                }
+
+                break;
+            }
+
+            if (firings == MaxWindowFirings)
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine(
+                    $"The observation window stopped after {MaxWindowFirings} timer firings, {end - Time.CurrentTime} before its end: a timer fires more often than a window can follow.");
+                break;
+            }
+
+            Time.Advance(next > Time.CurrentTime ? next - Time.CurrentTime : TimeSpan.Zero);
+            firings++;
+            var fired = Time.TakeFired();
+            await ComeBackToTheClockAsync(
+                fired.Where(timer => timer.Owner is Type owner && !offTheClock.Contains(owner)).Select(timer => Reaction(timer)).ToList(),
+                offTheClock,
+                $"since its timer fired at {Time.CurrentTime:O}",
+                cancellationToken).ConfigureAwait(false);
         }
 
         ThrowIfFailed();
@@ -326,6 +374,84 @@ public sealed class ProjectHost : IAsyncDisposable
             await DisposeHostAsync(_host).ConfigureAwait(false);
         }
     }
+
+    // The services that use the injected clock, each until it has armed a timer or ended: a service
+    // seen logging first may not have armed its first timer yet.
+    private List<(Type Service, Func<bool> Done, bool Polled)> ClockUsersAtStart() =>
+        [.. BackgroundServices()
+            .Where(service => HostedServiceTypes.Contains(service.GetType()) && (TakesTimeProvider(service.GetType()) || Time.ArmedSince(service.GetType(), 0)))
+            .Select(service => (service.GetType(), (Func<bool>)(() => Time.HasArmedTimerOf(service.GetType()) || Ended(service.GetType())), false))];
+
+    // What shows that the service whose timer fired has handled it.
+    private (Type Service, Func<bool> Done, bool Polled) Reaction(TimerAwareFakeTimeProvider.FiredTimer fired)
+    {
+        var owner = (Type)fired.Owner;
+        if (!fired.ReactsInAContinuation)
+        {
+            // Its own callback, which ran to its end inside the advance.
+            return (owner, () => true, false);
+        }
+
+        if (fired.PeriodicTimerState is { } tick)
+        {
+            // Nothing signals a PeriodicTimer consumer's return to its wait: looked at between changes.
+            return (owner, () => TimerAwareFakeTimeProvider.IsWaitingForNextTick(tick) != false || Time.ArmedSince(owner, fired.Sequence) || Ended(owner), true);
+        }
+
+        return (owner, () => Time.ArmedSince(owner, fired.Sequence) || Ended(owner), false);
+    }
+
+    // Until each is done, a failure is seen, or the guard: then the ones not done are off the clock for the rest of the window.
+    private async Task ComeBackToTheClockAsync(List<(Type Service, Func<bool> Done, bool Polled)> waits, HashSet<Type> offTheClock, string since, CancellationToken cancellationToken)
+    {
+        if (waits.Count == 0)
+        {
+            return;
+        }
+
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        guard.CancelAfter(_limit);
+        var backstop = Task.Delay(Timeout.InfiniteTimeSpan, TimeProvider.System, guard.Token);
+        while (true)
+        {
+            // Taken before looking: a change after the look completes it.
+            var changed = Time.TimersChanged;
+            var pending = waits.Where(wait => !wait.Done()).ToList();
+            if (pending.Count == 0 || Failures().Count > 0)
+            {
+                return;
+            }
+
+            if (backstop.IsCompleted)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var service in pending.Select(wait => wait.Service).Distinct())
+                {
+                    offTheClock.Add(service);
+                    TestContext.Current.TestOutputHelper?.WriteLine(
+                        $"{service.FullName} did not come back to the injected clock within {_limit.TotalSeconds:0.#} s (real time) {since}: it waits for something else " +
+                        $"(a real delay, a queue, a lock), and the observation window goes on without it. {_knob}");
+                }
+
+                return;
+            }
+
+            List<Task> wakeUps = [changed, backstop, .. BackgroundServices().Select(service => service.ExecuteTask).OfType<Task>().Where(execution => !execution.IsCompleted)];
+            if (pending.Any(wait => wait.Polled))
+            {
+                wakeUps.Add(Task.Delay(TimeSpan.FromMilliseconds(2), TimeProvider.System, CancellationToken.None));
+            }
+
+            await Task.WhenAny(wakeUps).ConfigureAwait(false);
+        }
+    }
+
+    private bool Ended(Type serviceType) =>
+        BackgroundServices().FirstOrDefault(service => service.GetType() == serviceType)?.ExecuteTask is not { IsCompleted: false };
+
+    private static bool TakesTimeProvider(Type serviceType) =>
+        serviceType.GetConstructors(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Any(constructor => constructor.GetParameters().Any(parameter => parameter.ParameterType == typeof(TimeProvider)));
 
     private List<string> Failures()
     {

@@ -45,7 +45,7 @@ public sealed class ProjectHostOptions
 
     /// <summary>
     /// How much simulated time <see cref="ProjectHost.RunObservationWindowAsync"/> moves the clock,
-    /// in ten steps with a short real-time pause after each (ten minutes by default).
+    /// timer by timer (ten minutes by default).
     /// </summary>
     public TimeSpan ObservationWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -12,7 +12,8 @@ namespace AsyncTestTemplates.Testing;
 /// guard, and a little after it otherwise — but never while a running test is within its own
 /// <c>Timeout</c> (a test may legitimately run longer than the hang timeout), nor while a debugger
 /// is attached. When it ends the run it says that the run failed, which test hung and which tests
-/// never started.
+/// never started, and under Microsoft.Testing.Platform writes the TRX file the run asked for (see
+/// <see cref="HungRunTrx"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,6 +38,8 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     private static readonly ConcurrentDictionary<string, RunningTest> Running = new();
     private static readonly ConcurrentDictionary<Type, bool> StartedClasses = new();
     private static readonly ConcurrentDictionary<string, bool> StartedMethods = new(StringComparer.Ordinal);
+    private static readonly ConcurrentQueue<HungRunTrx.Result> Finished = new();
+    private static readonly DateTimeOffset WatchingSince = TimeProvider.System.GetUtcNow();
     private static readonly Lazy<ITimer> Watch = new(() =>
         TimeProvider.System.CreateTimer(_ => Report(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
 
@@ -123,7 +126,20 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
     {
         ArgumentNullException.ThrowIfNull(test);
         LeftoverThreads.Observe(Running.Values.Select(running => running.DisplayName));
-        Running.TryRemove(test.UniqueID, out _);
+        if (Running.TryRemove(test.UniqueID, out var finished))
+        {
+            // For the TRX the guard writes if it ends the run: how the test ended, where xunit says so already.
+            var outcome = TestContext.Current.TestState?.Result switch
+            {
+                TestResult.Passed => "Passed",
+                TestResult.Failed => "Failed",
+                TestResult.Skipped or TestResult.NotRun => "NotExecuted",
+                _ => "Completed",
+            };
+            var duration = Stopwatch.GetElapsedTime(finished.StartedAt);
+            Finished.Enqueue(new HungRunTrx.Result(finished.DisplayName, outcome, TimeProvider.System.GetUtcNow() - duration, duration, null));
+        }
+
         Volatile.Write(ref _lastFinished, test.TestDisplayName);
         MarkActivity();
     }
@@ -222,10 +238,12 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
         var idle = Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity));
         if (idle >= EndAfter && MayEnd(idle))
         {
-            SayFinal(
+            var reason =
                 $"[hang guard] The run failed: no test has started or finished for {idle.TotalSeconds:0} s, " +
                 $"{(ProcessIsTheGuard ? "the hang timeout" : "past the hang timeout")} of {HangTimeout.TotalSeconds:0} s: the test process ends itself. " +
-                HungAndNotStarted());
+                HungAndNotStarted();
+            SayFinal(reason);
+            WriteTrxIfAsked(reason);
             EndProcess();
         }
 
@@ -246,6 +264,56 @@ public sealed class ReportHungTestsAttribute : BeforeAfterTestAttribute
 
     // The line VSTest shows as the reason the test host "crashed": standard error only, under VSTest too.
     private static void SayFinal(string message) => GuardOutput.SayFinal(message);
+
+    // Under Microsoft.Testing.Platform the TRX report is written when the session ends, which a hung
+    // test never lets happen: the file the run asked for is written here (see HungRunTrx).
+    private static void WriteTrxIfAsked(string reason)
+    {
+        try
+        {
+            using (var vsTestHost = VsTestHost.FindParent())
+            {
+                if (vsTestHost is not null)
+                {
+                    return;
+                }
+            }
+
+            var assembly = Volatile.Read(ref _testAssembly) ?? Assembly.GetEntryAssembly();
+            if (assembly is null || string.IsNullOrEmpty(assembly.Location))
+            {
+                return;
+            }
+
+            var testConfig = Path.Combine(AppContext.BaseDirectory, $"{Path.GetFileNameWithoutExtension(assembly.Location)}.testconfig.json");
+            var now = TimeProvider.System.GetUtcNow();
+            var path = HungRunTrx.RequestedPath(
+                Environment.GetCommandLineArgs().Skip(1).ToList(),
+                File.Exists(testConfig) ? File.ReadAllText(testConfig) : null,
+                // The platform's default results folder is under the folder dotnet test ran in, which it
+                // names here; run directly, under the test application's own folder (measured, .NET SDK 10).
+                Environment.GetEnvironmentVariable("DOTNET_CLI_TEST_COMMAND_WORKING_DIRECTORY") is { Length: > 0 } dotnetTestDirectory ? dotnetTestDirectory : AppContext.BaseDirectory,
+                now.ToLocalTime());
+            if (path is null)
+            {
+                return;
+            }
+
+            List<HungRunTrx.Result> results = [.. Finished];
+            results.AddRange(Running.Values.OrderBy(test => test.StartedAt).Select(test =>
+            {
+                var running = Stopwatch.GetElapsedTime(test.StartedAt);
+                return new HungRunTrx.Result(test.DisplayName, "Failed", now - running, running, $"Still running after {running.TotalSeconds:0} s when the hang guard ended the run. {reason}");
+            }));
+            results.AddRange(MethodsNotStarted().Select(name => new HungRunTrx.Result(name, "NotExecuted", null, TimeSpan.Zero, "Never started: the hang guard ended the run first (a filtered run may not have included it).")));
+            HungRunTrx.Write(path, assembly.Location, results, reason, WatchingSince, now);
+            SayFinal($"[hang guard] Results File: {path}");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
+        {
+            SayFinal($"[hang guard] The TRX file the run asked for could not be written: {ex.Message}");
+        }
+    }
 
     // As the guard, end at once, with the VSTest test host above this process (see VsTestHost):
     // Environment.Exit would run exit handlers that wait for the blocked tests.

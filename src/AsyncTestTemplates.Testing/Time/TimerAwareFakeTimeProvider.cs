@@ -39,7 +39,10 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
 {
     private readonly object _gate = new();
     private readonly List<Entry> _timers = [];
+    private readonly Dictionary<object, long> _lastArmedBy = [];
+    private readonly List<FiredTimer> _fired = [];
     private TaskCompletionSource _changed = NewSignal();
+    private long _sequence;
 
     /// <summary>Starts the clock at <see cref="FakeTimeProvider"/>'s default start time.</summary>
     public TimerAwareFakeTimeProvider()
@@ -54,6 +57,25 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
 
     // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
     internal Action<TimeSpan>? TimerCreated { get; set; }
+
+    // ProjectHost's window: the hosted service whose code creates a timer (null: none), so that after
+    // an advance it waits for the services whose timers fired to come back to the clock.
+    internal Func<object?>? TimerOwner { get; set; }
+
+    // Completes at the next change of the timers (armed, fired, re-armed, disposed).
+    internal Task TimersChanged
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
+    // The clock's time, without an automatic advance.
+    internal DateTimeOffset CurrentTime => Now();
 
     /// <summary>The timers armed now (timeouts included), the next to fall due first.</summary>
     public IReadOnlyList<PendingTimer> PendingTimers
@@ -71,30 +93,43 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        var entry = new Entry(IsTimeout(callback, state), CreatorOnStack());
-        // Armed before the timer exists: a zero due time fires inside base.CreateTimer.
+        var isTimeout = IsTimeout(callback, state);
+        var entry = new Entry(isTimeout, CreatorOnStack(), isTimeout ? null : TimerOwner?.Invoke(), ReactsInAContinuation(callback), IsPeriodicTimerState(state) ? state : null);
+        // Armed before the timer exists (a zero due time fires inside base.CreateTimer), but seen by
+        // waits only once it exists: an advance made in between would miss it and lose the tick.
         var now = Now();
         lock (_gate)
         {
             entry.Arm(now, dueTime, period);
+            entry.Settling++;
             _timers.Add(entry);
         }
 
-        var timer = base.CreateTimer(
-            callbackState =>
-            {
-                Fired(entry);
-                callback(callbackState);
-            },
-            state,
-            dueTime,
-            period);
+        ITimer timer;
+        try
+        {
+            timer = base.CreateTimer(
+                callbackState =>
+                {
+                    Fired(entry);
+                    callback(callbackState);
+                },
+                state,
+                dueTime,
+                period);
+        }
+        catch
+        {
+            Disposed(entry);
+            throw;
+        }
+
+        Settled(entry, dueTime);
         if (!entry.IsTimeout)
         {
             TimerCreated?.Invoke(dueTime);
         }
 
-        Signal();
         return new TrackedTimer(this, entry, timer);
     }
 
@@ -186,6 +221,64 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         }
     }
 
+    // The next time any armed timer (timeouts included) falls due.
+    internal DateTimeOffset? NextDueTime()
+    {
+        lock (_gate)
+        {
+            return _timers.Where(timer => timer.IsArmed).Min(timer => timer.DueTime);
+        }
+    }
+
+    // True when a timer created by owner's code is armed now (timeouts not counted).
+    internal bool HasArmedTimerOf(object owner)
+    {
+        lock (_gate)
+        {
+            return _timers.Any(timer => timer.IsArmed && Equals(timer.Owner, owner));
+        }
+    }
+
+    // True when owner's code has armed (created or re-armed) a timer after the point `sequence` marks.
+    internal bool ArmedSince(object owner, long sequence)
+    {
+        lock (_gate)
+        {
+            return _lastArmedBy.TryGetValue(owner, out var armed) && armed > sequence;
+        }
+    }
+
+    // The owned timers that fired since the last call, in the order they fired.
+    internal List<FiredTimer> TakeFired()
+    {
+        lock (_gate)
+        {
+            List<FiredTimer> fired = [.. _fired];
+            _fired.Clear();
+            return fired;
+        }
+    }
+
+    // For a PeriodicTimer's tick: true once its consumer waits for the next tick again, false while
+    // the tick is not taken or still being handled, null where .NET's PeriodicTimer is not built as
+    // measured (.NET 8 to 10: its state's _signaled and _activeWait fields).
+    internal static bool? IsWaitingForNextTick(object periodicTimerState)
+    {
+        var type = periodicTimerState.GetType();
+        var signaled = type.GetField("_signaled", BindingFlags.Instance | BindingFlags.NonPublic);
+        var activeWait = type.GetField("_activeWait", BindingFlags.Instance | BindingFlags.NonPublic);
+        if (signaled?.FieldType != typeof(bool) || activeWait?.FieldType != typeof(bool))
+        {
+            return null;
+        }
+
+        lock (periodicTimerState)
+        {
+            // PeriodicTimer changes both under a lock on its state.
+            return (bool)activeWait.GetValue(periodicTimerState)! && !(bool)signaled.GetValue(periodicTimerState)!;
+        }
+    }
+
     /// <summary>Waits until a timer of the code under test is armed.</summary>
     [Obsolete("Waits for any armed timer of the code under test now, not for the next one created. Use WaitForTimersAsync(1, cancellationToken), or WaitForTimerDueWithinAsync for a timer due within a time. Removed in the next version.")]
     public Task WaitForTimerAsync(CancellationToken cancellationToken) => WaitForTimersAsync(1, cancellationToken);
@@ -203,6 +296,14 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static string Seconds(TimeSpan limit) => $"{limit.TotalSeconds:0.#} s";
+
+    // Task.Delay's timer completes a task, PeriodicTimer's signals a waiter: the code that waited
+    // runs afterwards, in a continuation. A callback of the code's own has done its work when it returns.
+    private static bool ReactsInAContinuation(TimerCallback callback) =>
+        callback.Method.DeclaringType?.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
+
+    private static bool IsPeriodicTimerState(object? state) =>
+        state?.GetType() is { DeclaringType: { } declaring } && declaring == typeof(PeriodicTimer);
 
     // new CancellationTokenSource(delay, time), CancelAfter and Task.WaitAsync(…, time): .NET creates
     // their timers with the source, or the WaitAsync promise (Task+CancellationPromise<T>), as state.
@@ -276,7 +377,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     // Under _gate.
     private List<PendingTimer> Armed(bool includeTimeouts) =>
         _timers
-            .Where(timer => timer.DueTime is not null && (includeTimeouts || !timer.IsTimeout))
+            .Where(timer => timer.IsArmed && (includeTimeouts || !timer.IsTimeout))
             .OrderBy(timer => timer.DueTime)
             .Select(timer => new PendingTimer(timer.DueTime!.Value, timer.Period, timer.IsTimeout, timer.CreatedBy))
             .ToList();
@@ -333,17 +434,43 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         lock (_gate)
         {
             entry.Fired();
+            if (entry.Owner is not null)
+            {
+                _fired.Add(new FiredTimer(entry.Owner, ++_sequence, entry.ReactsInAContinuation, entry.PeriodicTimerState));
+            }
         }
 
         Signal();
     }
 
-    private void Changed(Entry entry, TimeSpan dueTime, TimeSpan period)
+    private void Changing(Entry entry, TimeSpan dueTime, TimeSpan period)
     {
         var now = Now();
         lock (_gate)
         {
             entry.Arm(now, dueTime, period);
+            entry.Settling++;
+        }
+    }
+
+    // The inner timer exists, or has been re-armed: waits see the entry from now on.
+    private void Settled(Entry entry, TimeSpan dueTime)
+    {
+        lock (_gate)
+        {
+            entry.Settling--;
+            NoteArmed(entry, dueTime);
+        }
+
+        Signal();
+    }
+
+    // Under _gate.
+    private void NoteArmed(Entry entry, TimeSpan dueTime)
+    {
+        if (entry.Owner is not null && dueTime != Timeout.InfiniteTimeSpan)
+        {
+            _lastArmedBy[entry.Owner] = ++_sequence;
         }
     }
 
@@ -357,11 +484,22 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         Signal();
     }
 
-    private sealed class Entry(bool isTimeout, string? createdBy)
+    private sealed class Entry(bool isTimeout, string? createdBy, object? owner, bool reactsInAContinuation, object? periodicTimerState)
     {
         public bool IsTimeout { get; } = isTimeout;
 
         public string? CreatedBy { get; } = createdBy;
+
+        public object? Owner { get; } = owner;
+
+        public bool ReactsInAContinuation { get; } = reactsInAContinuation;
+
+        public object? PeriodicTimerState { get; } = periodicTimerState;
+
+        // Above zero while its inner timer is being created or re-armed: not yet seen as armed.
+        public int Settling { get; set; }
+
+        public bool IsArmed => DueTime is not null && Settling == 0;
 
         public DateTimeOffset? DueTime { get; private set; }
 
@@ -377,15 +515,24 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         public void Fired() => DueTime = Period == Timeout.InfiniteTimeSpan ? null : DueTime + Period;
     }
 
+    // A timer of owner's code fired at `Sequence`; what it woke runs in a continuation, or ran in its
+    // callback; a PeriodicTimer's state, to see its consumer come back.
+    internal readonly record struct FiredTimer(object Owner, long Sequence, bool ReactsInAContinuation, object? PeriodicTimerState);
+
     private sealed class TrackedTimer(TimerAwareFakeTimeProvider provider, Entry entry, ITimer timer) : ITimer
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            // Armed first: a zero due time fires inside the inner Change.
-            provider.Changed(entry, dueTime, period);
-            var changed = timer.Change(dueTime, period);
-            provider.Signal();
-            return changed;
+            // Armed first (a zero due time fires inside the inner Change), seen by waits once re-armed.
+            provider.Changing(entry, dueTime, period);
+            try
+            {
+                return timer.Change(dueTime, period);
+            }
+            finally
+            {
+                provider.Settled(entry, dueTime);
+            }
         }
 
         public void Dispose()

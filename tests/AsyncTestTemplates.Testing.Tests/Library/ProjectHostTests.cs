@@ -19,7 +19,7 @@ namespace AsyncTestTemplates.Testing.Tests.Library;
 public sealed class ProjectHostTests
 {
     private static readonly Assembly Subject = Assembly.Load(new AssemblyName("ProjectHostSubject"));
-    private static readonly string[] AllServiceClasses = ["CatalogSync", "GreetingWorker", "PriceWorker", "SilentWorker", "StockSync", "TickingWorker"];
+    private static readonly string[] AllServiceClasses = ["CatalogSync", "GreetingWorker", "PriceWorker", "ShareMonitor", "SilentWorker", "StockSync", "TickingWorker"];
 
     [Fact(Timeout = 30_000)]
     public async Task The_entry_point_s_own_host_runs_on_the_test_s_clock_and_logging_and_each_service_is_seen_at_work()
@@ -36,8 +36,34 @@ public sealed class ProjectHostTests
         Assert.StartsWith("armed a timer on the injected TimeProvider", activity.Single(a => a.ServiceType.Name == "TickingWorker").FirstActivity, StringComparison.Ordinal);
         Assert.Same(app.Time, app.Services.GetRequiredService<TimeProvider>());
         Assert.Equal(Environments.Development, app.Services.GetRequiredService<IHostEnvironment>().EnvironmentName);
+        var start = app.Time.GetUtcNow();
+
         await app.RunObservationWindowAsync(cancellationToken);
+
+        // Ten minutes on the app's clock, and the worker's PeriodicTimer was seen to take each of its
+        // ten one-minute ticks before the next fell due (none merged, the last not lost to the stop).
+        Assert.Equal(start + TimeSpan.FromMinutes(10), app.Time.GetUtcNow());
+        var ticking = app.Services.GetServices<IHostedService>().Single(service => service.GetType().Name == "TickingWorker");
+        Assert.Equal(10, (int)ticking.GetType().GetProperty("Ticks")!.GetValue(ticking)!);
         await app.StopAsync();
+    }
+
+    // Issue #26: the window once moved the clock in ten one-minute steps with a real 100 ms pause
+    // after each, so a timer armed after a step fired a step late (a 50-second loop got ten turns of
+    // its twelve), and what a service did near the window's end was seen or not by how fast the
+    // machine was. Now the clock goes timer by timer, each service back on it before the next.
+    [Fact(Timeout = 30_000)]
+    public async Task What_a_service_does_on_the_clock_is_seen_however_late_in_the_window_it_happens()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var app = await ProjectHost.StartAsync(Subject, options => options.Arguments.Add("--shape=share-monitor"), cancellationToken);
+
+        // Seen through its first log line, logged before it arms its first timer.
+        Assert.Equal("logged \"Watching the export share\" under ProjectHostSubject.ShareMonitor", Assert.Single(await app.WaitForHostedServicesToBeginAsync(cancellationToken)).FirstActivity);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => app.RunObservationWindowAsync(cancellationToken));
+        Assert.Contains("ProjectHostSubject.ShareMonitor logged an error: The export share is full", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("- ProjectHostSubject.ShareMonitor: logged \"Watching the export share\"", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory(Timeout = 30_000)]

@@ -150,4 +150,33 @@ public sealed class TimerAwareFakeTimeProviderTests
 
     private static ITimer ArmForgottenTimer(TimeProvider time) =>
         time.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(5));
+
+    // ProjectHost's window waits for a PeriodicTimer's consumer to come back for its next tick, read
+    // from .NET's PeriodicTimer state (nothing else signals it): a .NET that builds it otherwise fails here.
+    [Fact(Timeout = 30_000)]
+    public async Task A_PeriodicTimer_tick_is_known_handled_once_its_consumer_waits_for_the_next_one_again()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var time = new TimerAwareFakeTimeProvider { TimerOwner = () => "the worker" };
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1), time);
+        var firstWait = timer.WaitForNextTickAsync(cancellationToken);
+
+        time.Advance(TimeSpan.FromMinutes(1));
+
+        var tick = Assert.Single(time.TakeFired());
+        Assert.Equal("the worker", tick.Owner);
+        Assert.True(tick.ReactsInAContinuation);
+        var state = tick.PeriodicTimerState;
+        Assert.NotNull(state);
+        // Woken, not yet back: the tick is being handled.
+        Assert.False(TimerAwareFakeTimeProvider.IsWaitingForNextTick(state));
+        Assert.True(await firstWait);
+        Assert.False(TimerAwareFakeTimeProvider.IsWaitingForNextTick(state));
+
+        var secondWait = timer.WaitForNextTickAsync(cancellationToken);
+
+        Assert.True(TimerAwareFakeTimeProvider.IsWaitingForNextTick(state));
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(await secondWait);
+    }
 }

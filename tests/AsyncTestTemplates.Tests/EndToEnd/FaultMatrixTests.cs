@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AsyncTestTemplates.Tests.Infrastructure;
 
 namespace AsyncTestTemplates.Tests.EndToEnd;
@@ -48,9 +49,36 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
             // The hang guard ends the run the way a crash does: VSTest still writes its results file.
             Assert.True(TrxFiles(project).Except(resultsBefore).Any(), $"No new TRX file.\n{test}");
         }
+        else if (faults.Contains("BlocksForever"))
+        {
+            // Under MTP the platform writes its TRX when the session ends, which a hung test never
+            // lets happen: the hang guard writes the file the project's testconfig.json asks for,
+            // where the platform would have, with the hung tests failed (issue #26).
+            AssertHungTestsFailedInTrx(TrxFiles(project).Except(resultsBefore), test, "Fault.Tests.AwaitsForever.Awaits_forever", "Fault.Tests.BlocksForever.Blocks_forever");
+        }
         // Nothing of the run lives on: under VSTest the hang guard in the xunit test process ends
         // itself and the test host above it at the hang timeout.
         await AssertNoTestProcessOutlivesAsync(project, TimeSpan.FromSeconds(60), cancellationToken);
+    }
+
+    private static void AssertHungTestsFailedInTrx(IEnumerable<string> newFiles, ProcessResult test, params string[] hungTests)
+    {
+        XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+        // Rows of this theory run side by side on one project: this run's file is the one that names its tests.
+        var document = newFiles.Select(XDocument.Load)
+            .FirstOrDefault(file => file.Descendants(trx + "UnitTestResult").Any(result => (string?)result.Attribute("testName") == hungTests[0]));
+        Assert.True(document is not null, $"No new TRX file names {hungTests[0]}.\n{test}");
+        foreach (var hung in hungTests)
+        {
+            var result = document.Descendants(trx + "UnitTestResult").Single(result => (string?)result.Attribute("testName") == hung);
+            Assert.Equal("Failed", (string?)result.Attribute("outcome"));
+            Assert.Contains("[hang guard] The run failed", result.Descendants(trx + "Message").Single().Value, StringComparison.Ordinal);
+        }
+
+        var summary = document.Descendants(trx + "ResultSummary").Single();
+        Assert.Equal("Failed", (string?)summary.Attribute("outcome"));
+        Assert.Equal(hungTests.Length, (int)summary.Element(trx + "Counters")!.Attribute("failed")!);
+        Assert.Contains("[hang guard] Results File: ", test.Output, StringComparison.Ordinal);
     }
 
     private static string[] TrxFiles(GeneratedProject project) =>

@@ -45,6 +45,14 @@ switch (shape)
         break;
     }
 
+    case "share-monitor":
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddHostedService<ShareMonitor>();
+        builder.Build().Run();
+        break;
+    }
+
     case "waits":
     {
         // A tool that waits for a signal before it does anything (stdin, a key press).

@@ -38,6 +38,32 @@ internal sealed class TickingWorker(TimeProvider time) : BackgroundService
     }
 }
 
+/// <summary>
+/// Says it started before it arms its first timer, then checks the export share every 50 seconds on
+/// the injected clock; the twelfth check, ten minutes in, finds it full.
+/// </summary>
+internal sealed partial class ShareMonitor(TimeProvider time, ILogger<ShareMonitor> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogWatching();
+        for (var check = 1; ; check++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(50), time, stoppingToken);
+            if (check == 12)
+            {
+                LogFull();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching the export share")]
+    private partial void LogWatching();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The export share is full")]
+    private partial void LogFull();
+}
+
 /// <summary>Does nothing anyone can see.</summary>
 internal sealed class SilentWorker : BackgroundService
 {

@@ -5,16 +5,22 @@ namespace AsyncTestsNamespace;
 /// <summary>
 /// A first test of the project under test: its own host (its Program.cs, registrations and
 /// settings files, in the Development environment) starts on fake time, with its logging in this
-/// test's output and outbound HTTP refused, and runs for a bounded window.
+/// test's output and outbound HTTP refused, and runs for ten minutes of its fake clock.
 /// </summary>
 /// <remarks>
 /// <para>
 /// What it proves: every hosted service of the project's own assembly (internal ones included)
 /// began its work — seen through what it did: a log line from it, a timer it armed on the injected
 /// <see cref="TimeProvider"/>, an HTTP call it made, its ExecuteAsync ending; none crashed, made a
-/// refused HTTP call or logged an error during ten simulated minutes (about a second of real time); and the host
-/// stopped within the bound. A service nothing could be seen of makes the test skip and say so,
-/// never pass.
+/// refused HTTP call or logged an error during ten simulated minutes; and the host stopped within
+/// the bound. A service nothing could be seen of makes the test skip and say so, never pass.
+/// </para>
+/// <para>
+/// No real pause decides the outcome: the fake clock moves from one armed timer to the next, and
+/// after each the test waits until every service whose timer fired is back on the clock (its next
+/// timer armed, its <see cref="PeriodicTimer"/> waited on again, or its work ended). A fast machine
+/// and a busy one see the same ten minutes. Real time only bounds those waits, in case a service
+/// waits for something else; the output names such a service.
 /// </para>
 /// <para>
 /// What it does not prove: that a service does its job right (write tests of that next, with
