@@ -1,3 +1,10 @@
+// Part of AsyncTestTemplates.Testing's fake clock, also written into xunit v2 projects by `dotnet new
+// async-test-settings`, beside TimerAwareFakeTimeProvider.cs.
+#nullable enable
+
+using System;
+using System.Threading;
+
 namespace AsyncTestTemplates.Testing;
 
 /// <summary>A timer of a <see cref="TimerAwareFakeTimeProvider"/> that is armed: it fires when the clock reaches <see cref="DueTime"/>.</summary>

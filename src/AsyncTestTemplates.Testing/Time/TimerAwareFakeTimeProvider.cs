@@ -1,5 +1,17 @@
+// The fake clock of AsyncTestTemplates.Testing, word for word: the library compiles this file, and
+// `dotnet new async-test-settings` writes it into xunit v2 projects (which cannot reference the
+// library) in the project's namespace. The partial members below are each place's own:
+// TimerAwareFakeTimeProvider.Library.cs in the library, TimerAwareFakeTimeProvider.Limit.cs in a
+// project. Hence the explicit usings and nullable annotations, whatever the project's settings.
+#nullable enable
+
+using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Reflection;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncTestTemplates.Testing;
@@ -15,8 +27,8 @@ namespace AsyncTestTemplates.Testing;
 /// usually arms its delay or timer on another thread (an awaited continuation, a
 /// <c>BackgroundService</c>'s <c>ExecuteAsync</c>), so advancing "right after starting it" races
 /// with that thread and can lose the tick. <see cref="AdvanceAsync"/> first waits (in real time,
-/// bounded by <see cref="RealTimeGuard.Limit"/>) until a timer of the code under test falls due within
-/// the advance, then advances: no real sleeping, no lost tick.
+/// bounded by the real-time guard) until a timer of the code under test falls due within the advance,
+/// then advances: no real sleeping, no lost tick.
 /// </para>
 /// <para>
 /// Every timer created through the provider is tracked until it is disposed, with its next due time:
@@ -35,14 +47,11 @@ namespace AsyncTestTemplates.Testing;
 /// <c>Task.Delay</c> loop runs once and arms its next delay from the new time.
 /// </para>
 /// </remarks>
-public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
+public sealed partial class TimerAwareFakeTimeProvider : FakeTimeProvider
 {
     private readonly object _gate = new();
     private readonly List<Entry> _timers = [];
-    private readonly Dictionary<object, long> _lastArmedBy = [];
-    private readonly List<FiredTimer> _fired = [];
     private TaskCompletionSource _changed = NewSignal();
-    private long _sequence;
 
     /// <summary>Starts the clock at <see cref="FakeTimeProvider"/>'s default start time.</summary>
     public TimerAwareFakeTimeProvider()
@@ -54,28 +63,6 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         : base(startDateTime)
     {
     }
-
-    // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
-    internal Action<TimeSpan>? TimerCreated { get; set; }
-
-    // ProjectHost's window: the hosted service whose code creates a timer (null: none), so that after
-    // an advance it waits for the services whose timers fired to come back to the clock.
-    internal Func<object?>? TimerOwner { get; set; }
-
-    // Completes at the next change of the timers (armed, fired, re-armed, disposed).
-    internal Task TimersChanged
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _changed.Task;
-            }
-        }
-    }
-
-    // The clock's time, without an automatic advance.
-    internal DateTimeOffset CurrentTime => Now();
 
     /// <summary>The timers armed now (timeouts included), the next to fall due first.</summary>
     public IReadOnlyList<PendingTimer> PendingTimers
@@ -93,8 +80,8 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         ArgumentNullException.ThrowIfNull(callback);
-        var isTimeout = IsTimeout(callback, state);
-        var entry = new Entry(isTimeout, CreatorOnStack(), isTimeout ? null : TimerOwner?.Invoke(), ReactsInAContinuation(callback), IsPeriodicTimerState(state) ? state : null);
+        var entry = new Entry(IsTimeout(callback, state), CreatorOnStack());
+        OnTimerCreating(entry, callback, state);
         // Armed before the timer exists (a zero due time fires inside base.CreateTimer), but seen by
         // waits only once it exists: an advance made in between would miss it and lose the tick.
         var now = Now();
@@ -127,7 +114,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         Settled(entry, dueTime);
         if (!entry.IsTimeout)
         {
-            TimerCreated?.Invoke(dueTime);
+            OnTimerCreated(dueTime);
         }
 
         return new TrackedTimer(this, entry, timer);
@@ -137,7 +124,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     /// Waits until at least <paramref name="count"/> timers of the code under test (timeouts not
     /// counted) are armed.
     /// </summary>
-    /// <exception cref="TimeoutException">Fewer within <see cref="RealTimeGuard.Limit"/> of real time; the message lists the timers armed.</exception>
+    /// <exception cref="TimeoutException">Fewer within the real-time guard of real time; the message lists the timers armed.</exception>
     public async Task WaitForTimersAsync(int count, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
@@ -151,7 +138,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     /// Waits until a timer of the code under test (not a timeout) is due within <paramref name="within"/>
     /// of the clock's current time, and returns the first such.
     /// </summary>
-    /// <exception cref="TimeoutException">None within <see cref="RealTimeGuard.Limit"/> of real time; the message lists the timers armed.</exception>
+    /// <exception cref="TimeoutException">None within the real-time guard of real time; the message lists the timers armed.</exception>
     public Task<PendingTimer> WaitForTimerDueWithinAsync(TimeSpan within, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(within, TimeSpan.Zero);
@@ -165,7 +152,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     /// Waits until a timer of the code under test is due within <paramref name="delta"/>, then
     /// advances the clock by <paramref name="delta"/>: the awaitable advance that cannot lose a tick.
     /// </summary>
-    /// <exception cref="TimeoutException">No such timer within <see cref="RealTimeGuard.Limit"/> of real time.</exception>
+    /// <exception cref="TimeoutException">No such timer within the real-time guard of real time.</exception>
     public async Task AdvanceAsync(TimeSpan delta, CancellationToken cancellationToken)
     {
         await WaitForTimerDueWithinAsync(delta, cancellationToken).ConfigureAwait(false);
@@ -177,7 +164,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     /// timer of the code under test is due within it (see <see cref="AdvanceAsync"/>): one period per
     /// step, every kind of wait sees every tick.
     /// </summary>
-    /// <exception cref="TimeoutException">A step's timer was not armed within <see cref="RealTimeGuard.Limit"/> of real time.</exception>
+    /// <exception cref="TimeoutException">A step's timer was not armed within the real-time guard of real time.</exception>
     public async Task AdvanceInStepsAsync(TimeSpan step, int steps, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(step, TimeSpan.Zero);
@@ -192,7 +179,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     /// Waits until a timer of the code under test is armed, then advances the clock to the due time
     /// of the first to fall due (timeouts due earlier fire on the way), and returns that timer.
     /// </summary>
-    /// <exception cref="TimeoutException">No timer within <see cref="RealTimeGuard.Limit"/> of real time.</exception>
+    /// <exception cref="TimeoutException">No timer within the real-time guard of real time.</exception>
     public async Task<PendingTimer> AdvanceToNextTimerAsync(CancellationToken cancellationToken)
     {
         var next = await WaitUntilAsync(
@@ -221,89 +208,27 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         }
     }
 
-    // The next time any armed timer (timeouts included) falls due.
-    internal DateTimeOffset? NextDueTime()
-    {
-        lock (_gate)
-        {
-            return _timers.Where(timer => timer.IsArmed).Min(timer => timer.DueTime);
-        }
-    }
+    // The real-time bound of a wait, and the sentence its timeout message adds about where it comes from.
+    private static partial (TimeSpan Limit, string Knob) GuardLimit();
 
-    // True when a timer created by owner's code is armed now (timeouts not counted).
-    internal bool HasArmedTimerOf(object owner)
-    {
-        lock (_gate)
-        {
-            return _timers.Any(timer => timer.IsArmed && Equals(timer.Owner, owner));
-        }
-    }
+    // The clock's own frames (and those of the code that ships with it), passed over when naming a timer's creator.
+    private static partial bool IsOwnFrame(Type type);
 
-    // True when owner's code has armed (created or re-armed) a timer after the point `sequence` marks.
-    internal bool ArmedSince(object owner, long sequence)
-    {
-        lock (_gate)
-        {
-            return _lastArmedBy.TryGetValue(owner, out var armed) && armed > sequence;
-        }
-    }
+    // Hooks for what the library adds (ProjectHost's observation of hosted services); nothing elsewhere.
+    partial void OnTimerCreating(Entry entry, TimerCallback callback, object? state);
 
-    // The owned timers that fired since the last call, in the order they fired.
-    internal List<FiredTimer> TakeFired()
-    {
-        lock (_gate)
-        {
-            List<FiredTimer> fired = [.. _fired];
-            _fired.Clear();
-            return fired;
-        }
-    }
+    // Each timer of the code under test (not a timeout), as it is created.
+    partial void OnTimerCreated(TimeSpan dueTime);
 
-    // For a PeriodicTimer's tick: true once its consumer waits for the next tick again, false while
-    // the tick is not taken or still being handled, null where .NET's PeriodicTimer is not built as
-    // measured (.NET 8 to 10: its state's _signaled and _activeWait fields).
-    internal static bool? IsWaitingForNextTick(object periodicTimerState)
-    {
-        var type = periodicTimerState.GetType();
-        var signaled = type.GetField("_signaled", BindingFlags.Instance | BindingFlags.NonPublic);
-        var activeWait = type.GetField("_activeWait", BindingFlags.Instance | BindingFlags.NonPublic);
-        if (signaled?.FieldType != typeof(bool) || activeWait?.FieldType != typeof(bool))
-        {
-            return null;
-        }
+    // Under _gate: the entry's timer fired.
+    partial void OnFired(Entry entry);
 
-        lock (periodicTimerState)
-        {
-            // PeriodicTimer changes both under a lock on its state.
-            return (bool)activeWait.GetValue(periodicTimerState)! && !(bool)signaled.GetValue(periodicTimerState)!;
-        }
-    }
-
-    /// <summary>Waits until a timer of the code under test is armed.</summary>
-    [Obsolete("Waits for any armed timer of the code under test now, not for the next one created. Use WaitForTimersAsync(1, cancellationToken), or WaitForTimerDueWithinAsync for a timer due within a time. Removed in the next version.")]
-    public Task WaitForTimerAsync(CancellationToken cancellationToken) => WaitForTimersAsync(1, cancellationToken);
-
-    /// <summary>Forwards to <see cref="AdvanceAsync"/>.</summary>
-    [Obsolete("Use AdvanceAsync(delta, cancellationToken): it waits until a timer of the code under test is due within delta, then advances. Removed in the next version.")]
-    public Task AdvanceWhenArmedAsync(TimeSpan delta, CancellationToken cancellationToken) => AdvanceAsync(delta, cancellationToken);
-
-    /// <summary>Does nothing: waits look at the timers armed now, not at a queue of creations.</summary>
-    [Obsolete("No longer needed: waits look at the timers armed now, not at a queue of creations. Removed in the next version.")]
-    public void ForgetArmedTimers()
-    {
-    }
+    // Under _gate: the entry's timer was armed (created or re-armed) to fall due dueTime from now.
+    partial void OnArmed(Entry entry, TimeSpan dueTime);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private static string Seconds(TimeSpan limit) => $"{limit.TotalSeconds:0.#} s";
-
-    // Task.Delay's timer completes a task, PeriodicTimer's signals a waiter: the code that waited
-    // runs afterwards, in a continuation. A callback of the code's own has done its work when it returns.
-    private static bool ReactsInAContinuation(TimerCallback callback) =>
-        callback.Method.DeclaringType?.Namespace?.StartsWith("System", StringComparison.Ordinal) == true;
-
-    private static bool IsPeriodicTimerState(object? state) =>
-        state?.GetType() is { DeclaringType: { } declaring } && declaring == typeof(PeriodicTimer);
 
     // new CancellationTokenSource(delay, time), CancelAfter and Task.WaitAsync(…, time): .NET creates
     // their timers with the source, or the WaitAsync promise (Task+CancellationPromise<T>), as state.
@@ -313,7 +238,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         || state?.GetType() is { IsGenericType: true, DeclaringType: { } declaring, Name: var name }
             && declaring == typeof(Task) && name.StartsWith("CancellationPromise", StringComparison.Ordinal);
 
-    // "OrderSweeper.RunAsync": the first frame outside .NET, the fake clock and this library.
+    // "OrderSweeper.RunAsync": the first frame outside .NET and the clock's own code.
     private static string? CreatorOnStack()
     {
         foreach (var frame in new StackTrace(2, fNeedFileInfo: false).GetFrames())
@@ -322,7 +247,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
             var type = method?.DeclaringType;
             var ns = type?.Namespace ?? "";
             if (type is null || ns.StartsWith("System", StringComparison.Ordinal) || ns.StartsWith("Microsoft.", StringComparison.Ordinal)
-                || ns.StartsWith("AsyncTestTemplates.Testing", StringComparison.Ordinal) && type.Assembly == typeof(TimerAwareFakeTimeProvider).Assembly)
+                || IsOwnFrame(type))
             {
                 continue;
             }
@@ -385,7 +310,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     private async Task<T> WaitUntilAsync<T>(Func<DateTimeOffset, T?> found, Func<TimeSpan, string> expected, CancellationToken cancellationToken)
     {
         // Real time: nobody advances this fake clock while the test is waiting here.
-        var (limit, knob) = RealTimeGuard.LimitAndWhy();
+        var (limit, knob) = GuardLimit();
         using var guard = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         guard.CancelAfter(limit);
         while (true)
@@ -434,10 +359,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         lock (_gate)
         {
             entry.Fired();
-            if (entry.Owner is not null)
-            {
-                _fired.Add(new FiredTimer(entry.Owner, ++_sequence, entry.ReactsInAContinuation, entry.PeriodicTimerState));
-            }
+            OnFired(entry);
         }
 
         Signal();
@@ -466,13 +388,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     }
 
     // Under _gate.
-    private void NoteArmed(Entry entry, TimeSpan dueTime)
-    {
-        if (entry.Owner is not null && dueTime != Timeout.InfiniteTimeSpan)
-        {
-            _lastArmedBy[entry.Owner] = ++_sequence;
-        }
-    }
+    private void NoteArmed(Entry entry, TimeSpan dueTime) => OnArmed(entry, dueTime);
 
     private void Disposed(Entry entry)
     {
@@ -484,17 +400,11 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         Signal();
     }
 
-    private sealed class Entry(bool isTimeout, string? createdBy, object? owner, bool reactsInAContinuation, object? periodicTimerState)
+    private sealed partial class Entry(bool isTimeout, string? createdBy)
     {
         public bool IsTimeout { get; } = isTimeout;
 
         public string? CreatedBy { get; } = createdBy;
-
-        public object? Owner { get; } = owner;
-
-        public bool ReactsInAContinuation { get; } = reactsInAContinuation;
-
-        public object? PeriodicTimerState { get; } = periodicTimerState;
 
         // Above zero while its inner timer is being created or re-armed: not yet seen as armed.
         public int Settling { get; set; }
@@ -514,10 +424,6 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
         // A one-shot timer is done; a periodic one falls due a period later (once per period caught up).
         public void Fired() => DueTime = Period == Timeout.InfiniteTimeSpan ? null : DueTime + Period;
     }
-
-    // A timer of owner's code fired at `Sequence`; what it woke runs in a continuation, or ran in its
-    // callback; a PeriodicTimer's state, to see its consumer come back.
-    internal readonly record struct FiredTimer(object Owner, long Sequence, bool ReactsInAContinuation, object? PeriodicTimerState);
 
     private sealed class TrackedTimer(TimerAwareFakeTimeProvider provider, Entry entry, ITimer timer) : ITimer
     {

@@ -66,6 +66,47 @@ public sealed class PackagingToolTests
         Assert.Equal($"Unknown version token '${{XunitV3Version}}': define XunitV3Version in {pack.VersionsFile}.", finding.Message);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task Staging_writes_the_library_files_a_template_lists_in_its_namespace_and_reports_a_missing_one_as_TPL0026()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var pack = new DraftPack("a");
+        await pack.WriteAsync(cancellationToken);
+        var library = Path.Combine(pack.TemplatesRoot, "..", "lib");
+        Directory.CreateDirectory(Path.Combine(library, "Time"));
+        await File.WriteAllTextAsync(Path.Combine(library, "Time", "Clock.cs"), "namespace Lib.Testing;\n\npublic sealed partial class Clock;\n", cancellationToken);
+        var list = pack.PathOf(pack.Single, ".template.config", LibraryFiles.FileName);
+        await File.WriteAllTextAsync(list, """
+            { "from": "../../lib", "to": "V2", "namespace": "Lib.Testing", "placeholder": "ProjectNamespace", "files": [ "Time/Clock.cs", "Time/Gone.cs" ] }
+            """, cancellationToken);
+        var destination = Path.Combine(pack.TemplatesRoot, "..", "staged");
+
+        var findings = await TemplateStager.StageAsync(pack.TemplatesRoot, destination, pack.VersionsFile, "1.0.0", cancellationToken);
+
+        Assert.Equal("namespace ProjectNamespace;\n\npublic sealed partial class Clock;\n", await File.ReadAllTextAsync(Path.Combine(destination, "a", "V2", "Clock.cs"), cancellationToken));
+        Assert.False(File.Exists(Path.Combine(destination, "a", ".template.config", LibraryFiles.FileName)), "the list is the authoring tool's");
+        var finding = Assert.Single(findings);
+        Assert.Equal("TPL0026", finding.Code);
+        Assert.StartsWith("'Time/Gone.cs' is no file under ", finding.Message, StringComparison.Ordinal);
+    }
+
+    // The xunit v2 item's fake clock is the library's own file: one source, not a copy kept in step.
+    [Fact(Timeout = 60_000)]
+    public async Task The_v2_item_gets_the_library_s_fake_clock_in_the_project_s_namespace()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var staged = new TemporaryDirectory("staged-library-files");
+
+        Assert.Empty(await TemplateStager.StageAsync(RepositoryPaths.Templates, staged.Path, RepositoryPaths.VersionsFile, "1.0.0", cancellationToken));
+
+        foreach (var file in (string[])["TimerAwareFakeTimeProvider.cs", "PendingTimer.cs"])
+        {
+            var library = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "src", "AsyncTestTemplates.Testing", "Time", file), cancellationToken);
+            var written = await File.ReadAllTextAsync(Path.Combine(staged.Path, "item", "async-test-settings", "XunitV2", file), cancellationToken);
+            Assert.Equal(library.Replace("namespace AsyncTestTemplates.Testing;", "namespace AsyncTestsNamespace;", StringComparison.Ordinal), written);
+        }
+    }
+
     [Fact]
     public void The_package_page_is_the_page_then_the_guide_with_local_links_as_plain_text()
     {

@@ -6,7 +6,8 @@ namespace AsyncTestTemplates.Authoring.Packaging;
 
 /// <summary>
 /// Copies templates/** into the folder the pack takes its content/ from, with the version tokens of
-/// text files filled in (<see cref="VersionTokens"/>). Build output and user files left in a template
+/// text files filled in (<see cref="VersionTokens"/>), and the runtime library's files a template
+/// takes as its own (<see cref="LibraryFiles"/>). Build output and user files left in a template
 /// folder are never staged.
 /// </summary>
 public static class TemplateStager
@@ -47,6 +48,15 @@ public static class TemplateStager
             await File.WriteAllTextAsync(target, text, new UTF8Encoding(false), cancellationToken);
         }
 
+        // Files of the runtime library a template takes as its own (LibraryFiles).
+        foreach (var list in Directory.EnumerateFiles(Path.GetFullPath(templatesRoot), LibraryFiles.FileName, SearchOption.AllDirectories)
+                     .Where(file => Path.GetFileName(Path.GetDirectoryName(file)) == ".template.config")
+                     .Order(StringComparer.Ordinal))
+        {
+            var template = Path.GetDirectoryName(Path.GetDirectoryName(list))!;
+            findings.AddRange(await LibraryFiles.StageAsync(template, Path.Combine(destination, Path.GetRelativePath(templatesRoot, template)), cancellationToken));
+        }
+
         return findings;
     }
 
@@ -80,5 +90,7 @@ public static class TemplateStager
             .Where(file => !file.EndsWith(".user", StringComparison.OrdinalIgnoreCase))
             // The translators' record is the authoring tool's, not the engine's.
             .Where(file => Path.GetFileName(file) != Localization.TranslationRecord.FileName)
+            // So is the list of library files a template takes (they are staged in its place).
+            .Where(file => Path.GetFileName(file) != LibraryFiles.FileName)
             .Order(StringComparer.Ordinal);
 }

@@ -57,6 +57,7 @@ public static class RuleCatalogue
         new("TPL0023", Severity.Error, $"a template's `\"{SharedOptions.ListMember}\"` names a symbol `templates/{SharedOptions.FolderName}/{SharedOptions.SymbolsFile}` does not define (or there is no such file): an option several templates share is written once there — symbol, host entries, strings — and merged into each template that lists it"),
         new("TPL0024", Severity.Error, $"a template defines a symbol it also takes from `templates/{SharedOptions.FolderName}/`"),
         new("TPL0025", Severity.Error, "`TemplateAuthoring templates` found no template (of the kind asked for) under the root it was given"),
+        new("TPL0026", Severity.Error, $"a template's `.template.config/{Packaging.LibraryFiles.FileName}` names a file the runtime library does not have, or one without the namespace it replaces (reported when the templates are staged for packing)"),
         new("TPL0100", Severity.Error, "a `${Name}` token that `build/Versions.props` does not define (also reported when the templates are staged for packing)"),
     ];
 
