@@ -319,7 +319,8 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
         # The packages of this run's own version are of no use to a later restore.
         cache = Path(os.environ.get("NUGET_PACKAGES") or Path.home() / ".nuget" / "packages")
-        for package in ("asynctesttemplates.testing", "asynctesttemplates.testing.settings"):
+        for package in ("asynctesttemplates.testing", "asynctesttemplates.testing.settings",
+                        "asynctesttemplates.testing.hosting", "asynctesttemplates.testing.aspnetcore"):
             if version:
                 shutil.rmtree(cache / package / version, ignore_errors=True)
 

@@ -52,8 +52,13 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
     {
     }
 
-    // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
-    internal Action<TimeSpan>? TimerCreated { get; set; }
+    /// <summary>
+    /// Raised on the thread that creates a timer of the code under test (not a timeout: the timer of a
+    /// <c>CancellationTokenSource</c> with a delay or of <c>Task.WaitAsync</c>), with its due time, as
+    /// it is created: a handler sees from that thread's stack which code armed it (the hosting
+    /// package's <c>ProjectHost</c> tells its hosted services' first activity this way).
+    /// </summary>
+    public event EventHandler<TimeSpan>? TimerCreated;
 
     /// <summary>The timers armed now (timeouts included), the next to fall due first.</summary>
     public IReadOnlyList<PendingTimer> PendingTimers
@@ -91,7 +96,7 @@ public sealed class TimerAwareFakeTimeProvider : FakeTimeProvider
             period);
         if (!entry.IsTimeout)
         {
-            TimerCreated?.Invoke(dueTime);
+            TimerCreated?.Invoke(this, dueTime);
         }
 
         Signal();
