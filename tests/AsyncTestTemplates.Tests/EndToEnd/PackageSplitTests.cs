@@ -4,10 +4,11 @@ using AsyncTestTemplates.Tests.Infrastructure;
 namespace AsyncTestTemplates.Tests.EndToEnd;
 
 /// <summary>
-/// Adopters take only what they use (docs/packages.md): what a generated project really restores,
-/// read from the restore's own record (obj/project.assets.json), not from its project file.
+/// Adopters take only what they use, at their framework's major (docs/packages.md): what a generated
+/// project really restores, read from the restore's own record (obj/project.assets.json), not from
+/// its project file.
 /// </summary>
-[Template("async-tests", "async-hosted-tests")]
+[Template("async-tests", "async-hosted-tests", "async-integration-tests")]
 public sealed class PackageSplitTests(TemplatePackage package)
 {
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
@@ -56,6 +57,30 @@ public sealed class PackageSplitTests(TemplatePackage package)
         }
 
         Assert.DoesNotContain(libraries, library => library.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal));
+    }
+
+    [Fact(Timeout = EndToEndLimits.Test)]
+    [Template("async-integration-tests")]
+    public async Task A_net8_integration_project_gets_the_aspnetcore_package_with_8x_test_host_and_hosting()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("split-web");
+        var project = await GeneratedProject.CreateFromAsync(
+            "async-integration-tests", package, root.Combine("Acme.Api.IntegrationTests"), cancellationToken,
+            "-n", "Acme.Api.IntegrationTests", "--framework", "net8.0", "--database", "none");
+
+        var libraries = await RestoreAsync(project, cancellationToken);
+
+        foreach (var id in new[] { "AsyncTestTemplates.Testing.AspNetCore", "AsyncTestTemplates.Testing.Hosting", "AsyncTestTemplates.Testing" })
+        {
+            Assert.Contains($"{id}/{package.Version}", libraries);
+        }
+
+        foreach (var id in new[] { "Microsoft.AspNetCore.Mvc.Testing", "Microsoft.AspNetCore.TestHost", "Microsoft.Extensions.Hosting" })
+        {
+            var restored = Assert.Single(libraries, library => library.StartsWith(id + "/", StringComparison.Ordinal));
+            Assert.True(restored.StartsWith($"{id}/8.", StringComparison.Ordinal), $"a net8.0 project restored {restored}");
+        }
     }
 
     // `dotnet restore` as a user's first build does it, then the libraries (id/version) the restore resolved.

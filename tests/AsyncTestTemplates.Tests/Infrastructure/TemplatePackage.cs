@@ -27,10 +27,11 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
 
     /// <summary>
     /// The runtime packages packed with the templates, each depending on the one before it: the
-    /// settings package (build files and analyzers), the core library, the hosting package.
+    /// settings package (build files and analyzers), the core library, the hosting package, the
+    /// ASP.NET Core package.
     /// </summary>
     public static IReadOnlyList<string> RuntimePackageIds { get; } =
-        ["AsyncTestTemplates.Testing.Settings", "AsyncTestTemplates.Testing", "AsyncTestTemplates.Testing.Hosting"];
+        ["AsyncTestTemplates.Testing.Settings", "AsyncTestTemplates.Testing", "AsyncTestTemplates.Testing.Hosting", "AsyncTestTemplates.Testing.AspNetCore"];
 
     /// <summary>The packed file of runtime package <paramref name="id"/> (one of <see cref="RuntimePackageIds"/>).</summary>
     public string RuntimePackagePath(string id) => Path.Combine(TestRunFolder.Packages, $"{id}.{Version}.nupkg");
