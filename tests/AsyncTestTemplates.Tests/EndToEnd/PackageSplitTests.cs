@@ -17,13 +17,15 @@ public sealed class PackageSplitTests(TemplatePackage package)
     private static readonly string[] HostPackagePrefixes =
         ["Microsoft.Extensions.Hosting", "Microsoft.Extensions.Http", "Microsoft.AspNetCore.", "AsyncTestTemplates.Testing.Hosting", "AsyncTestTemplates.Testing.AspNetCore"];
 
-    [Fact(Timeout = EndToEndLimits.Test)]
+    [Theory(Timeout = EndToEndLimits.Test)]
     [Template("async-tests")]
-    public async Task A_unit_test_project_restores_no_hosting_http_or_aspnetcore_package()
+    [InlineData("net8.0", "8.")]
+    [InlineData("net10.0", "10.")]
+    public async Task A_unit_test_project_restores_no_hosting_http_or_aspnetcore_package(string framework, string major)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var root = new TemporaryDirectory("split-unit");
-        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests");
+        var project = await GeneratedProject.CreateAsync(package, root.Combine("Acme.Orders.Tests"), cancellationToken, "-n", "Acme.Orders.Tests", "--framework", framework);
 
         var libraries = await RestoreAsync(project, cancellationToken);
 
@@ -33,6 +35,9 @@ public sealed class PackageSplitTests(TemplatePackage package)
         Assert.Contains(libraries, library => library.StartsWith("Microsoft.Extensions.TimeProvider.Testing/", StringComparison.Ordinal));
         var hostPackages = libraries.Where(library => HostPackagePrefixes.Any(prefix => library.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))).ToList();
         Assert.True(hostPackages.Count == 0, $"async-tests restored host packages: {string.Join(", ", hostPackages)}");
+        // The logging the fake logger sits on is the framework's major (the core library's dependencies pick it per framework).
+        var logging = Assert.Single(libraries, library => library.StartsWith("Microsoft.Extensions.Logging/", StringComparison.Ordinal));
+        Assert.True(logging.StartsWith($"Microsoft.Extensions.Logging/{major}", StringComparison.Ordinal), $"a {framework} project restored {logging}");
     }
 
     [Theory(Timeout = EndToEndLimits.Test)]
