@@ -246,7 +246,7 @@ def main():
     try:
         progress(f"work folder: {work}")
         # The packages, with a version of their own, into work/packages, which work/nuget.config names.
-        version = subprocess.run(["bash", str(repo / "build" / "pack-local.sh"), str(work)], check=True,
+        version = subprocess.run(["bash", str(repo / "scripts" / "pack-local.sh"), str(work)], check=True,
                                  capture_output=True, text=True).stdout.strip()
         package = work / "packages" / f"AsyncTestTemplates.{version}.nupkg"
         bench.run("install", ["new", "install", str(package), "--debug:custom-hive", str(bench.hive)], work)
