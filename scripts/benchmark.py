@@ -246,7 +246,7 @@ def main():
     try:
         progress(f"work folder: {work}")
         # The packages, with a version of their own, into work/packages, which work/nuget.config names.
-        version = subprocess.run(["bash", str(repo / "build" / "pack-local.sh"), str(work)], check=True,
+        version = subprocess.run(["bash", str(repo / "scripts" / "pack-local.sh"), str(work)], check=True,
                                  capture_output=True, text=True).stdout.strip()
         package = work / "packages" / f"AsyncTestTemplates.{version}.nupkg"
         bench.run("install", ["new", "install", str(package), "--debug:custom-hive", str(bench.hive)], work)
@@ -319,7 +319,8 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
         # The packages of this run's own version are of no use to a later restore.
         cache = Path(os.environ.get("NUGET_PACKAGES") or Path.home() / ".nuget" / "packages")
-        for package in ("asynctesttemplates.testing", "asynctesttemplates.testing.settings"):
+        for package in ("asynctesttemplates.testing", "asynctesttemplates.testing.settings",
+                        "asynctesttemplates.testing.hosting", "asynctesttemplates.testing.aspnetcore"):
             if version:
                 shutil.rmtree(cache / package / version, ignore_errors=True)
 

@@ -53,11 +53,12 @@ for phase, took in phases.items():
 for name, (count, total, slowest) in sorted(categories.items()):
     print(f"  {name:<58} {total:>7.0f} s in {count:>3} tests; slowest {slowest[1]:.0f} s: {slowest[0].split('(')[0].rsplit('.', 1)[-1]}")
 
-# The runtime library's coverage, from its own tests (coverlet.MTP writes a Cobertura report).
+# The runtime libraries' coverage, from their own tests (coverlet.MTP writes a Cobertura report).
+LIBRARIES = ("AsyncTestTemplates.Testing", "AsyncTestTemplates.Testing.Hosting", "AsyncTestTemplates.Testing.AspNetCore")
 for report in sorted(glob.glob("TestResults/**/*.cobertura*.xml", recursive=True)):
     for package in ET.parse(report).iter("package"):
-        if package.get("name") == "AsyncTestTemplates.Testing":
-            print(f"  runtime library coverage (its own tests): lines {float(package.get('line-rate', 0)):.0%}, "
+        if package.get("name") in LIBRARIES:
+            print(f"  {package.get('name')} coverage (its own tests): lines {float(package.get('line-rate', 0)):.0%}, "
                   f"branches {float(package.get('branch-rate', 0)):.0%}")
 print()
 if not files:

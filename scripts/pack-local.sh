@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Packs this checkout's two packages (templates and runtime library) with a version of their own into
-# <folder>/packages, and writes <folder>/nuget.config naming that folder as a package source beside
-# the machine's own, so every project created under <folder> restores the library as packed here.
+# Packs this checkout's packages (the templates and the runtime packages: settings, core library,
+# hosting, ASP.NET Core; docs/packages.md) with a version of their own into <folder>/packages, and writes
+# <folder>/nuget.config naming that folder as a package source beside the machine's own, so every
+# project created under <folder> restores the runtime packages as packed here.
 # The version is unique per call: the global package cache keeps the first copy of a version, so a
 # library repacked under the same version would never reach a restore. Prints the version.
 # Used by scripts/soak.sh and scripts/benchmark.py.

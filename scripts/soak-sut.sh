@@ -24,7 +24,7 @@ cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   rm -rf "$work"
   # The global package cache keeps every version it restored: remove this run's.
-  [ -z "$version" ] || for p in asynctesttemplates.testing asynctesttemplates.testing.settings; do rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$p/$version"; done
+  [ -z "$version" ] || for p in asynctesttemplates.testing asynctesttemplates.testing.settings asynctesttemplates.testing.hosting asynctesttemplates.testing.aspnetcore; do rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/$p/$version"; done
 }
 trap cleanup EXIT
 cd "$work"

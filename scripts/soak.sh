@@ -45,7 +45,7 @@ cleanup() {
   rm -rf "$work"
   # The packages of this soak's own version are of no use to a later restore.
   if [ -n "$version" ]; then
-    rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/asynctesttemplates.testing{,.settings}/"$version"
+    rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/asynctesttemplates.testing{,.settings,.hosting,.aspnetcore}/"$version"
   fi
 }
 trap cleanup EXIT

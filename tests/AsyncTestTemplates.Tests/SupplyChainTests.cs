@@ -70,12 +70,12 @@ public sealed partial class SupplyChainTests(TemplatePackage package)
             "pack", RepositoryPaths.PackProject, "-c", "Release", "-o", again.Path, "-nologo", $"-p:AsyncTestTemplatesVersion={package.Version}");
         Assert.True(pack.ExitCode == 0, pack.ToString());
 
-        // Entry by entry, name and bytes, for the templates, the runtime library, its settings package and the project SDK. (The zip's own
+        // Entry by entry, name and bytes, for the templates and every runtime package. (The zip's own
         // timestamps differ: NuGet stamps entries with the time of packing, NuGet/Home#8601.)
-        Assert.Equal(Contents(package.PackagePath), Contents(Path.Combine(again.Path, Path.GetFileName(package.PackagePath))));
-        Assert.Equal(Contents(package.LibraryPackagePath), Contents(Path.Combine(again.Path, Path.GetFileName(package.LibraryPackagePath))));
-        Assert.Equal(Contents(package.SettingsPackagePath), Contents(Path.Combine(again.Path, Path.GetFileName(package.SettingsPackagePath))));
-        Assert.Equal(Contents(package.SdkPackagePath), Contents(Path.Combine(again.Path, Path.GetFileName(package.SdkPackagePath))));
+        foreach (var packed in TemplatePackage.RuntimePackageIds.Select(package.RuntimePackagePath).Prepend(package.PackagePath))
+        {
+            Assert.Equal(Contents(packed), Contents(Path.Combine(again.Path, Path.GetFileName(packed))));
+        }
     }
 
     private static SortedDictionary<string, string> Contents(string nupkg)

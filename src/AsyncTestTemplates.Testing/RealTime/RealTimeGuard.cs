@@ -29,6 +29,13 @@ public static class RealTimeGuard
     /// <exception cref="InvalidOperationException">The property or the variable is not a number of seconds more than zero.</exception>
     public static TimeSpan Limit => LimitAndWhy().Limit;
 
+    /// <summary>
+    /// The sentence a timeout message adds about where <see cref="Limit"/> comes from: the MSBuild
+    /// property and the environment variable that set it, or the running test's own timeout when half
+    /// of that is less. Helpers that wait within the guard end their messages with it.
+    /// </summary>
+    public static string LimitSource => LimitAndWhy().Knob;
+
     /// <summary>The limit, and the sentence a timeout message adds about where it comes from.</summary>
     internal static (TimeSpan Limit, string Knob) LimitAndWhy()
     {

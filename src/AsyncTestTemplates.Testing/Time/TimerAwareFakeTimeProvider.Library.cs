@@ -3,16 +3,22 @@ using System.Reflection;
 namespace AsyncTestTemplates.Testing;
 
 // The library's part of the fake clock (TimerAwareFakeTimeProvider.cs is also written into xunit v2
-// projects, which have their own part): the real-time guard of xunit v3 tests, what ProjectHost
-// observes of the hosted services that use the clock, and the members kept for one version.
+// projects, which have their own part): the real-time guard of xunit v3 tests, what ProjectHost (in
+// the hosting package, which sees this assembly's internals) observes of the hosted services that use
+// the clock, and the members kept for one version.
 public sealed partial class TimerAwareFakeTimeProvider
 {
     private readonly Dictionary<object, long> _lastArmedBy = [];
     private readonly List<FiredTimer> _fired = [];
     private long _sequence;
 
-    // ProjectHost's probe: which hosted service armed a timer, seen from the creating thread's stack.
-    internal Action<TimeSpan>? TimerCreated { get; set; }
+    /// <summary>
+    /// Raised on the thread that creates a timer of the code under test (not a timeout: the timer of a
+    /// <c>CancellationTokenSource</c> with a delay or of <c>Task.WaitAsync</c>), with its due time, as
+    /// it is created: a handler sees from that thread's stack which code armed it (the hosting
+    /// package's <c>ProjectHost</c> tells its hosted services' first activity this way).
+    /// </summary>
+    public event EventHandler<TimeSpan>? TimerCreated;
 
     // ProjectHost's window: the hosted service whose code creates a timer (null: none), so that after
     // an advance it waits for the services whose timers fired to come back to the clock.
@@ -127,7 +133,7 @@ public sealed partial class TimerAwareFakeTimeProvider
         entry.PeriodicTimerState = IsPeriodicTimerState(state) ? state : null;
     }
 
-    partial void OnTimerCreated(TimeSpan dueTime) => TimerCreated?.Invoke(dueTime);
+    partial void OnTimerCreated(TimeSpan dueTime) => TimerCreated?.Invoke(this, dueTime);
 
     partial void OnFired(Entry entry)
     {

@@ -39,6 +39,17 @@ public sealed class RealTimeGuardTests
         Assert.Equal(Budgets.RealTimeGuard, RealTimeGuard.Limit);
 
     [Fact]
+    public void LimitSource_names_the_knobs_that_set_the_limit() =>
+        Assert.Equal(Knob, RealTimeGuard.LimitSource);
+
+    [Fact(Timeout = 2_000)]
+    public async Task LimitSource_names_the_test_s_own_timeout_when_half_of_it_is_the_limit()
+    {
+        await Task.Delay(TimeSpan.Zero, TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.StartsWith("The limit is half this test's Timeout (2 s)", RealTimeGuard.LimitSource, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_environment_variable_wins_over_the_project_file_and_nothing_set_means_ten_seconds()
     {
         Assert.Equal(TimeSpan.FromSeconds(3), Budgets.Guard("3", "12"));

@@ -18,6 +18,26 @@ public sealed class TimerAwareFakeTimeProviderTests
         time.ThrowIfTimersPending();
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task TimerCreated_is_raised_on_the_creating_thread_for_the_code_s_timers_and_never_for_timeouts()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var time = new TimerAwareFakeTimeProvider();
+        var created = new List<(TimeSpan DueTime, int Thread)>();
+        time.TimerCreated += (_, dueTime) => created.Add((dueTime, Environment.CurrentManagedThreadId));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1), time);
+
+        var creator = await Task.Run(
+            () =>
+            {
+                using var timer = time.CreateTimer(_ => { }, null, TimeSpan.FromMinutes(5), Timeout.InfiniteTimeSpan);
+                return Environment.CurrentManagedThreadId;
+            },
+            cancellationToken);
+
+        Assert.Equal([(TimeSpan.FromMinutes(5), creator)], created);
+    }
+
     // Issue #26: the queue of creations gave a timeout created first the turn of the code's own timer.
     [Fact(Timeout = 30_000)]
     public async Task Timeouts_of_cancellation_sources_and_WaitAsync_armed_first_never_take_the_code_s_turn()

@@ -7,7 +7,7 @@ namespace AsyncTestTemplates.Tests.Infrastructure;
 
 /// <summary>
 /// The real packages, packed from this checkout once per test run (the templates, and the runtime
-/// library the generated projects reference, into the run's package source), the templates
+/// packages the generated projects reference, into the run's package source), the templates
 /// installed into an isolated template hive, so that tests see exactly what a user gets and
 /// nothing of the machine's own installed templates.
 /// </summary>
@@ -22,17 +22,26 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
 
     public string PackagePath { get; private set; } = "";
 
-    /// <summary>The version the pack's packages were packed with, unique to this run.</summary>
+    /// <summary>The version every package was packed with, unique to this run.</summary>
     public string Version { get; } = $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
 
-    /// <summary>The runtime library package packed with the templates.</summary>
-    public string LibraryPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Testing.{Version}.nupkg");
+    /// <summary>
+    /// The runtime packages packed with the templates, each depending on the one before it: the
+    /// settings package (build files and analyzers), the core library, the hosting package, the
+    /// ASP.NET Core package; and the project SDK the generated projects name, which references the
+    /// core library.
+    /// </summary>
+    public static IReadOnlyList<string> RuntimePackageIds { get; } =
+        ["AsyncTestTemplates.Testing.Settings", "AsyncTestTemplates.Testing", "AsyncTestTemplates.Testing.Hosting", "AsyncTestTemplates.Testing.AspNetCore", "AsyncTestTemplates.Sdk"];
+
+    /// <summary>The packed file of runtime package <paramref name="id"/> (one of <see cref="RuntimePackageIds"/>).</summary>
+    public string RuntimePackagePath(string id) => Path.Combine(TestRunFolder.Packages, $"{id}.{Version}.nupkg");
+
+    /// <summary>The core runtime library package packed with the templates.</summary>
+    public string LibraryPackagePath => RuntimePackagePath("AsyncTestTemplates.Testing");
 
     /// <summary>The settings package (build files and analyzers only) the library depends on, which xunit v2 projects get alone.</summary>
     public string SettingsPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Testing.Settings.{Version}.nupkg");
-
-    /// <summary>The MSBuild project SDK that generated projects name in their Project element, which references the library.</summary>
-    public string SdkPackagePath => Path.Combine(TestRunFolder.Packages, $"AsyncTestTemplates.Sdk.{Version}.nupkg");
 
     /// <summary>What <c>dotnet pack</c> of this checkout printed (template validation runs in it).</summary>
     public ProcessResult? Pack { get; private set; }
@@ -53,9 +62,10 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
         Pack = pack;
 
         PackagePath = Path.Combine(output, $"AsyncTestTemplates.{Version}.nupkg");
-        if (!File.Exists(PackagePath) || !File.Exists(LibraryPackagePath) || !File.Exists(SettingsPackagePath) || !File.Exists(SdkPackagePath))
+        var missing = RuntimePackageIds.Select(RuntimePackagePath).Prepend(PackagePath).Where(path => !File.Exists(path)).ToList();
+        if (missing.Count > 0)
         {
-            throw new InvalidOperationException($"Packing did not write all four packages of version {Version}.\n{pack}");
+            throw new InvalidOperationException($"Packing did not write {string.Join(", ", missing.Select(Path.GetFileName))}.\n{pack}");
         }
 
         // `dotnet new install` exits 0 even when a template is invalid: read what it printed.
@@ -89,12 +99,12 @@ public sealed partial class TemplatePackage : IAsyncLifetime, ITemplateEngine
     public ValueTask DisposeAsync()
     {
         _root.Dispose();
-        // This run's versions of the pack's packages (a patched one too) are of no use to any later restore: keep the package cache small.
+        // This run's runtime package versions (a patched one too) are of no use to any later restore: keep the package cache small.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         try
         {
-            foreach (var cache in Directory.Exists(packages) ? Directory.GetDirectories(packages, "asynctesttemplates.*") : [])
+            foreach (var cache in RuntimePackageIds.Select(id => Path.Combine(packages, id.ToLowerInvariant())).Where(Directory.Exists))
             {
                 foreach (var cached in Directory.GetDirectories(cache, Version + "*"))
                 {

@@ -162,6 +162,15 @@ public sealed class AuthoringRuleTests
     }
 
     [Fact]
+    public async Task A_version_from_an_msbuild_property_is_no_literal()
+    {
+        using var pack = new DraftPack("a");
+        pack.Single.Files["Draft.csproj"] = """<Project Sdk="AsyncTestTemplates.Sdk/${XunitV3Version}"><ItemGroup><PackageReference Include="AsyncTestTemplates.Testing.Hosting" Version="$(AsyncTestTemplatesSdkVersion)" /></ItemGroup></Project>""";
+
+        Assert.Empty(await pack.ValidateAsync(CancellationToken));
+    }
+
+    [Fact]
     public async Task A_literal_project_sdk_version_is_TPL0011()
     {
         using var pack = new DraftPack("a");

@@ -34,6 +34,12 @@ public sealed partial class VersionTokenRule(string versionsFile)
                 foreach (Match reference in PackageVersion().Matches(text))
                 {
                     var version = reference.Groups["version"].Value;
+                    // An MSBuild property ($(AsyncTestTemplatesSdkVersion), the project SDK's own version) is no literal.
+                    if (PropertyReference().IsMatch(version))
+                    {
+                        continue;
+                    }
+
                     if (VersionTokens.Token().Match(version) is not { Success: true } match || match.Value != version)
                     {
                         findings.Add(Finding.Error("TPL0011",
@@ -59,4 +65,7 @@ public sealed partial class VersionTokenRule(string versionsFile)
 
     [GeneratedRegex(@"<Package(?:Reference|Version)\s+(?:Include|Update)=""(?<package>[^""]+)""\s+Version=""(?<version>[^""]*)""|<Project\s+Sdk=""(?<package>[^""/]+)/(?<version>[^""]*)""")]
     private static partial Regex PackageVersion();
+
+    [GeneratedRegex(@"^\$\([A-Za-z_][A-Za-z0-9_.]*\)$")]
+    private static partial Regex PropertyReference();
 }

@@ -102,7 +102,7 @@ public sealed class ProjectHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(projectUnderTest);
         var options = new ProjectHostOptions();
         configure?.Invoke(options);
-        var (limit, knob) = RealTimeGuard.LimitAndWhy();
+        var (limit, knob) = (RealTimeGuard.Limit, RealTimeGuard.LimitSource);
         var output = TestContext.Current.TestOutputHelper;
 
         IHost? host = null;
@@ -110,7 +110,7 @@ public sealed class ProjectHost : IAsyncDisposable
         {
             var time = new TimerAwareFakeTimeProvider();
             var probe = new ServiceActivityProbe();
-            time.TimerCreated = dueTime => probe.OnActivityFromStack($"armed a timer on the injected TimeProvider (due in {dueTime})");
+            time.TimerCreated += (_, dueTime) => probe.OnActivityFromStack($"armed a timer on the injected TimeProvider (due in {dueTime})");
             time.TimerOwner = () => probe.ServiceTypesOnStack() is [var owner, ..] ? owner : null;
             var refusal = options.AllowOutboundHttp ? null : new OutboundHttpRefusal(probe);
             var contentRoot = options.ContentRoot ?? ProjectDirectoryOf() ?? AppContext.BaseDirectory;
