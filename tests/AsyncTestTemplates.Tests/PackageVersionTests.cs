@@ -70,13 +70,16 @@ public sealed partial class PackageVersionTests(TemplatePackage package)
 
     private static async Task<IReadOnlyList<(string Package, string Property)>> ExpectedVersionPropertiesAsync(CancellationToken cancellationToken)
     {
-        var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "_shared", "Company.AsyncTests.csproj"), cancellationToken);
-        var fromTemplate = PackageReference().Matches(template)
-            .Select(r => (r.Groups["package"].Value, VersionToken().Match(r.Groups["version"].Value).Groups[1].Value));
-
         var sdk = Path.Combine(RepositoryPaths.Root, "src", "AsyncTestTemplates.Sdk");
         var writtenFrom = SdkVersionProperty().Matches(await File.ReadAllTextAsync(Path.Combine(sdk, "AsyncTestTemplates.Sdk.csproj"), cancellationToken))
             .ToDictionary(m => m.Groups["sdk"].Value, m => m.Groups["build"].Value);
+
+        // A template's reference takes a ${Token} of Versions.props, or a property of the SDK ($(AsyncTestTemplatesSdkVersion)).
+        var template = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Templates, "_shared", "Company.AsyncTests.csproj"), cancellationToken);
+        var fromTemplate = PackageReference().Matches(template)
+            .Select(r => (r.Groups["package"].Value, SdkPropertyReference().Match(r.Groups["version"].Value) is { Success: true } sdkProperty
+                ? writtenFrom[sdkProperty.Groups[1].Value]
+                : VersionToken().Match(r.Groups["version"].Value).Groups[1].Value));
         var fromSdk = PackageReference().Matches(await File.ReadAllTextAsync(Path.Combine(sdk, "Sdk", "AsyncTestTemplates.Sdk.Packages.targets"), cancellationToken))
             .Select(r => (r.Groups["package"].Value, writtenFrom[SdkPropertyReference().Match(r.Groups["version"].Value).Groups[1].Value]));
         return [.. fromTemplate, .. fromSdk];
