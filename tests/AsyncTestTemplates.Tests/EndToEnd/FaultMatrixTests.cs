@@ -64,10 +64,16 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
     private static void AssertHungTestsFailedInTrx(IEnumerable<string> newFiles, ProcessResult test, params string[] hungTests)
     {
         XNamespace trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
-        // Rows of this theory run side by side on one project: this run's file is the one that names its tests.
-        var document = newFiles.Select(XDocument.Load)
-            .FirstOrDefault(file => file.Descendants(trx + "UnitTestResult").Any(result => (string?)result.Attribute("testName") == hungTests[0]));
-        Assert.True(document is not null, $"No new TRX file names {hungTests[0]}.\n{test}");
+        // Rows of this theory run side by side on one project, and another row's file can name the same
+        // tests: this run's file is the one its hang guard names ("[hang guard] Results File: <path>").
+        var named = test.Output.Split('\n')
+            .Where(line => line.Contains(ResultsFileLine, StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf(ResultsFileLine, StringComparison.Ordinal) + ResultsFileLine.Length)..].Trim())
+            .Distinct()
+            .ToList();
+        var path = Assert.Single(named);
+        Assert.Contains(Path.GetFullPath(path), newFiles.Select(Path.GetFullPath));
+        var document = XDocument.Load(path);
         foreach (var hung in hungTests)
         {
             var result = document.Descendants(trx + "UnitTestResult").Single(result => (string?)result.Attribute("testName") == hung);
@@ -78,8 +84,9 @@ public sealed class FaultMatrixTests(FaultyProjects projects) : IClassFixture<Fa
         var summary = document.Descendants(trx + "ResultSummary").Single();
         Assert.Equal("Failed", (string?)summary.Attribute("outcome"));
         Assert.Equal(hungTests.Length, (int)summary.Element(trx + "Counters")!.Attribute("failed")!);
-        Assert.Contains("[hang guard] Results File: ", test.Output, StringComparison.Ordinal);
     }
+
+    private const string ResultsFileLine = "[hang guard] Results File: ";
 
     private static string[] TrxFiles(GeneratedProject project) =>
         Directory.Exists(project.ResultsDirectory) ? Directory.GetFiles(project.ResultsDirectory, "*.trx", SearchOption.AllDirectories) : [];

@@ -12,14 +12,14 @@ public static partial class Snapshots
             .Single(a => a.Key == "SnapshotsDirectory").Value!;
 
     /// <summary>
-    /// Package and project SDK versions become a placeholder: a version bump in build/Versions.props
+    /// Package and project SDK versions become a placeholder (a version that is an MSBuild property stays): a version bump in build/Versions.props
     /// (or the run's own version of the pack's SDK) must not churn every snapshot (PackageVersionTests
     /// checks the versions themselves).
     /// </summary>
     public static Scrubber PackageVersions { get; } = (_, content) =>
         SdkVersion().Replace(PackageVersion().Replace(content, "${1}{version}${2}"), "${1}{version}${2}");
 
-    [GeneratedRegex(@"(<PackageReference Include=""[^""]+"" Version="")[^""]+("")")]
+    [GeneratedRegex(@"(<PackageReference Include=""[^""]+"" Version="")(?!\$\()[^""]+("")")]
     private static partial Regex PackageVersion();
 
     [GeneratedRegex(@"(<Project Sdk=""[^""/]+/)[^""]+("")")]
