@@ -381,14 +381,11 @@ public sealed partial class TimerAwareFakeTimeProvider : FakeTimeProvider
         lock (_gate)
         {
             entry.Settling--;
-            NoteArmed(entry, dueTime);
+            OnArmed(entry, dueTime);
         }
 
         Signal();
     }
-
-    // Under _gate.
-    private void NoteArmed(Entry entry, TimeSpan dueTime) => OnArmed(entry, dueTime);
 
     private void Disposed(Entry entry)
     {
