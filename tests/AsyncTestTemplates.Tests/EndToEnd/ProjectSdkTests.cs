@@ -6,7 +6,7 @@ namespace AsyncTestTemplates.Tests.EndToEnd;
 /// <summary>
 /// AsyncTestTemplates.Sdk, the project SDK a generated project names in its first line, where a
 /// user's project file differs from what the template wrote: a package the project references itself,
-/// and a runner value the SDK does not know.
+/// a runner value the SDK does not know, and coverage switched off after the project was made.
 /// </summary>
 [Template("async-tests")]
 public sealed class ProjectSdkTests(TemplatePackage package)
@@ -68,6 +68,37 @@ public sealed class ProjectSdkTests(TemplatePackage package)
 
         Assert.True(test.ExitCode != 0, test.ToString());
         Assert.Contains("error ATT024: AsyncTestRunner is 'fast': it must be auto (follow global.json), mtp (Microsoft.Testing.Platform) or vstest.", test.StandardOutput, StringComparison.Ordinal);
+    }
+
+    // A repository that switches coverage off for every test project, where a project was made with
+    // coverage: its testconfig.json still sets coverlet options, which a Microsoft.Testing.Platform test
+    // application without coverlet would refuse (exit 5, "Unknown option"), so the SDK keeps coverlet.MTP
+    // there, never switched on. Under VSTest the data collector goes, and test.runsettings keeps it off.
+    [Theory(Timeout = EndToEndLimits.Test)]
+    [InlineData("mtp", "testconfig.json", "coverlet-output-format", "coverlet.MTP", true)]
+    [InlineData("vstest", "test.runsettings", "XPlat Code Coverage", "coverlet.collector", false)]
+    public async Task Coverage_switched_off_in_a_project_made_with_it_runs_green_and_collects_nothing_even_in_CI(
+        string runner, string runnerFile, string coverageSetting, string coverlet, bool kept)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("sdk-coverage-off");
+        await File.WriteAllTextAsync(
+            root.Combine("Directory.Build.props"),
+            "<Project>\n  <PropertyGroup>\n    <AsyncTestCoverage>false</AsyncTestCoverage>\n  </PropertyGroup>\n</Project>\n",
+            cancellationToken);
+        var project = await GeneratedProject.CreateAsync(
+            package, root.Combine("Off.Tests"), cancellationToken, "-n", "Off.Tests", "--samples", "false", "--runner", runner);
+        Assert.Contains(coverageSetting, await File.ReadAllTextAsync(Path.Combine(project.Directory, runnerFile), cancellationToken), StringComparison.Ordinal);
+        // The first restore writes the global.json that selects Microsoft.Testing.Platform (dotnet new runs it without --no-restore).
+        await project.BuildAsync(cancellationToken);
+
+        var test = await project.TestOnCiAsync(cancellationToken);
+
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Equal((1, 0, 1), project.ReadTrxCounters());
+        Assert.Empty(project.CoverageReports());
+        Assert.DoesNotContain("Coverage:", test.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(kept, RestoredVersions(project, coverlet).Count == 1);
     }
 
     private static async Task AddToProjectAsync(GeneratedProject project, string lines, CancellationToken cancellationToken)
