@@ -24,6 +24,14 @@ Rows, each measured for every side within every iteration, the side that goes fi
           and on MTP (xunit.v3), against the stock project on VSTest
   ci      ours under VSTest with CI=true, as on a CI agent: coverage collected and summarised
   cimtp   ours under Microsoft.Testing.Platform with CI=true (coverage collected)
+  nosamples  ours under Microsoft.Testing.Platform generated with `--samples false`: mtp minus
+          nosamples is what the samples cost
+  machinery  as nosamples, with the pack's run-time parts off (AsyncTestRunGuard=false, which takes
+          the hang guard with it; report-xunit-trx false; no session timeout; AsyncTestNoTestsAsError=false,
+          which drops the zero-test explainer): nosamples minus machinery is what those parts cost, and
+          machinery minus the floor what the project SDK and the packages cost by being there
+  eval    `dotnet msbuild -getProperty:TargetPath` on ours (under Microsoft.Testing.Platform) and on the
+          MTP floor: the project's evaluation alone, which every `dotnet test` pays first
 Each of ours' `dotnet test` rows is also given against the floor of the runner it uses (VSTest rows
 against the VSTest floor, MTP rows against the MTP floor), measured in the same iterations.
 Every command runs without the CI variables (CI, TF_BUILD, GITHUB_ACTIONS, …), as on a developer's
@@ -83,15 +91,24 @@ ROWS = [
     ("floor", "a minimal xunit v3 project, warm `dotnet test --no-build`"),
     ("ci", "warm `dotnet test --no-build`, VSTest, CI=true (coverage)"),
     ("cimtp", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, CI=true (coverage)"),
+    ("nosamples", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--samples false`"),
+    ("machinery", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--samples false`, run-time parts off"),
+    ("eval", "evaluating the project alone (`dotnet msbuild -getProperty:TargetPath`), MTP"),
 ]
+# The pack's run-time parts, switched off for the machinery row: the run guard (and with it the hang
+# guard), the session timeout and the zero-test explainer (its pipeline startup) by property; TRX in testconfig.json.
+MACHINERY_OFF = ("<AsyncTestRunGuard>false</AsyncTestRunGuard><AsyncTestSessionTimeoutMinutes></AsyncTestSessionTimeoutMinutes>"
+                 "<AsyncTestNoTestsAsError>false</AsyncTestNoTestsAsError>")
 # The floor each row of ours is compared with: the minimal project on the same runner.
-FLOOR_ROW_FOR = {"vstest": "VSTest", "bare": "VSTest", "ci": "VSTest", "mtp": "MTP", "nocov": "MTP", "cimtp": "MTP"}
+FLOOR_ROW_FOR = {"vstest": "VSTest", "bare": "VSTest", "ci": "VSTest", "mtp": "MTP", "nocov": "MTP", "cimtp": "MTP",
+                 "nosamples": "MTP", "machinery": "MTP", "eval": "MTP evaluation"}
 # The variables CI systems set (AsyncTestTemplates.Testing.Settings collects coverage where one is set).
 CI_VARIABLES = ("CI", "TF_BUILD", "BUILD_BUILDID", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION",
                 "BUILDKITE", "CIRCLECI", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER", "CODEBUILD_BUILD_ID")
 FLOOR = "minimal-xunit-v3"
 # Rows compared with another row of the stock side: the MTP row against stock under VSTest.
-STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest", "ci": "vstest", "cimtp": "vstest"}
+STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest", "ci": "vstest", "cimtp": "vstest",
+                 "nosamples": "vstest", "machinery": "vstest"}
 STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
 
 
@@ -171,6 +188,20 @@ def minimal_xunit3(folder, repo, testing_platform):
         '<ImplicitUsings>enable</ImplicitUsings><Nullable>enable</Nullable><IsPackable>false</IsPackable></PropertyGroup>'
         f'<ItemGroup>{references}</ItemGroup><ItemGroup><Using Include="Xunit" /></ItemGroup></Project>\n')
     (folder / "EmptyTests.cs").write_text("namespace Bench.Tests;\n\npublic class EmptyTests\n{\n    [Fact]\n    public void Passes() { }\n}\n")
+
+
+# The project's evaluation alone: what `dotnet test` does before it starts the test application.
+EVALUATE = ["msbuild", "-getProperty:TargetPath", "-nologo"]
+
+
+def machinery_off(project):
+    """Switches the pack's run-time parts off in PROJECT (see MACHINERY_OFF), for the machinery row."""
+    (project / "Directory.Build.props").write_text(f"<Project><PropertyGroup>{MACHINERY_OFF}</PropertyGroup></Project>\n")
+    config = project / "testconfig.json"
+    text = config.read_text()
+    if '"report-xunit-trx": true' not in text:
+        sys.exit(f"error: {config} no longer switches TRX on as the machinery row expects")
+    config.write_text(text.replace('"report-xunit-trx": true', '"report-xunit-trx": false'))
 
 
 def children_cpu():
@@ -265,7 +296,14 @@ def main():
             if side != STOCK and "nocov" in rows:
                 bench.new(side, mtp_root / f"{side}-nocov", "--coverage", "false")
                 bench.run(f"warm-nocov-{side}", ["test", "--project", f"{side}-nocov"], mtp_root)
-        if "floor" in rows:
+            if side != STOCK and "nosamples" in rows:
+                bench.new(side, mtp_root / f"{side}-nosamples", "--samples", "false")
+                bench.run(f"warm-nosamples-{side}", ["test", "--project", f"{side}-nosamples"], mtp_root)
+            if side != STOCK and "machinery" in rows:
+                bench.new(side, mtp_root / f"{side}-machinery", "--samples", "false")
+                machinery_off(mtp_root / f"{side}-machinery")
+                bench.run(f"warm-machinery-{side}", ["test", "--project", f"{side}-machinery"], mtp_root)
+        if rows & {"floor", "eval"}:
             progress("warm-up: minimal xunit v3 projects")
             minimal_xunit3(vstest_root / FLOOR, repo, testing_platform=False)
             bench.run("warm-floor-vstest", ["test", str(vstest_root / FLOOR)], work)
@@ -306,6 +344,14 @@ def main():
                     bench.record("ci", side, bench.run(f"ci-{side}", ["test", str(vstest_root / side), "--no-build"], work, ci=True)[0], bench.last_cpu)
                 if "cimtp" in rows:
                     bench.record("cimtp", side, bench.run(f"cimtp-{side}", ["test", "--project", side, "--no-build"], mtp_root, ci=True)[0], bench.last_cpu)
+                if "nosamples" in rows:
+                    bench.record("nosamples", side, bench.run(f"nosamples-{side}", ["test", "--project", f"{side}-nosamples", "--no-build"], mtp_root)[0], bench.last_cpu)
+                if "machinery" in rows:
+                    bench.record("machinery", side, bench.run(f"machinery-{side}", ["test", "--project", f"{side}-machinery", "--no-build"], mtp_root)[0], bench.last_cpu)
+                if "eval" in rows:
+                    bench.record("eval", side, bench.run(f"eval-{side}", EVALUATE + [side], mtp_root)[0], bench.last_cpu)
+            if "eval" in rows:
+                bench.record("floor", "MTP evaluation", bench.run("eval-floor", EVALUATE + [FLOOR], mtp_root)[0], bench.last_cpu)
             if "floor" in rows:
                 bench.record("floor", "VSTest", bench.run("floor-vstest", ["test", str(vstest_root / FLOOR), "--no-build"], work)[0], bench.last_cpu)
                 bench.record("floor", "MTP", bench.run("floor-mtp", ["test", "--project", FLOOR, "--no-build"], mtp_root)[0], bench.last_cpu)
@@ -319,7 +365,7 @@ def main():
             shutil.rmtree(work, ignore_errors=True)
         # The packages of this run's own version are of no use to a later restore.
         cache = Path(os.environ.get("NUGET_PACKAGES") or Path.home() / ".nuget" / "packages")
-        for package in ("asynctesttemplates.testing", "asynctesttemplates.testing.settings",
+        for package in ("asynctesttemplates.sdk", "asynctesttemplates.testing", "asynctesttemplates.testing.settings",
                         "asynctesttemplates.testing.hosting", "asynctesttemplates.testing.aspnetcore"):
             if version:
                 shutil.rmtree(cache / package / version, ignore_errors=True)
@@ -374,6 +420,16 @@ def main():
                 label += f": `{name}`, {simulated // 60} simulated minutes"
             print(f"| {label} | {ours} | {stock} | {ratio} | {floor} | {floor_ratio} |")
         print()
+        split = {row: cell(bench.times.get((row, template), []))[1] for row in ("mtp", "nosamples", "machinery", "eval")}
+        floors = {name: cell(bench.times.get(("floor", name), []))[1] for name in ("MTP", "MTP evaluation")}
+        if None not in split.values() and None not in floors.values():
+            print("Where the time above the Microsoft.Testing.Platform floor goes (differences of the medians above, seconds):\n")
+            print(f"- the samples (mtp − nosamples): {split['mtp'] - split['nosamples']:+.3f}")
+            print(f"- the run-time parts: run and hang guards, TRX, session timeout, zero-test explainer (nosamples − machinery): "
+                  f"{split['nosamples'] - split['machinery']:+.3f}")
+            print(f"- the project SDK and the packages by being there (machinery − floor): {split['machinery'] - floors['MTP']:+.3f}, "
+                  f"of which evaluating the project (eval − the floor's): {split['eval'] - floors['MTP evaluation']:+.3f}")
+            print()
         cpu_rows = [(row, label) for row, label in ROWS if row in rows and (row, template) in bench.cpu]
         if cpu_rows:
             print("CPU seconds (user + system, whole process tree) of the same runs:\n")
