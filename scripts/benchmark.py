@@ -30,6 +30,11 @@ Rows, each measured for every side within every iteration, the side that goes fi
           the hang guard with it; report-xunit-trx false; no session timeout; AsyncTestNoTestsAsError=false,
           which drops the zero-test explainer): nosamples minus machinery is what those parts cost, and
           machinery minus the floor what the project SDK and the packages cost by being there
+  cinone  as ci, with the coverage filter matching no assembly (test.runsettings' Include): coverlet's data
+          collector runs and instruments nothing, so ci minus cinone is the instrumenting and the report,
+          and cinone minus vstest what the collector costs by running
+  cimtpnone  as cimtp, with the coverage filter matching no assembly (testconfig.json's coverlet-include):
+          likewise for coverlet.MTP and its second process
   eval    `dotnet msbuild -getProperty:TargetPath` on ours (under Microsoft.Testing.Platform) and on the
           MTP floor: the project's evaluation alone, which every `dotnet test` pays first
 Each of ours' `dotnet test` rows is also given against the floor of the runner it uses (VSTest rows
@@ -93,6 +98,8 @@ ROWS = [
     ("cimtp", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, CI=true (coverage)"),
     ("nosamples", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--samples false`"),
     ("machinery", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, `--samples false`, run-time parts off"),
+    ("cinone", "warm `dotnet test --no-build`, VSTest, CI=true, coverage filter matching no assembly"),
+    ("cimtpnone", "warm `dotnet test --no-build`, Microsoft.Testing.Platform, CI=true, coverage filter matching no assembly"),
     ("eval", "evaluating the project alone (`dotnet msbuild -getProperty:TargetPath`), MTP"),
 ]
 # The pack's run-time parts, switched off for the machinery row: the run guard (and with it the hang
@@ -101,14 +108,14 @@ MACHINERY_OFF = ("<AsyncTestRunGuard>false</AsyncTestRunGuard><AsyncTestSessionT
                  "<AsyncTestNoTestsAsError>false</AsyncTestNoTestsAsError>")
 # The floor each row of ours is compared with: the minimal project on the same runner.
 FLOOR_ROW_FOR = {"vstest": "VSTest", "bare": "VSTest", "ci": "VSTest", "mtp": "MTP", "nocov": "MTP", "cimtp": "MTP",
-                 "nosamples": "MTP", "machinery": "MTP", "eval": "MTP evaluation"}
+                 "nosamples": "MTP", "machinery": "MTP", "eval": "MTP evaluation", "cinone": "VSTest", "cimtpnone": "MTP"}
 # The variables CI systems set (AsyncTestTemplates.Testing.Settings collects coverage where one is set).
 CI_VARIABLES = ("CI", "TF_BUILD", "BUILD_BUILDID", "GITHUB_ACTIONS", "GITLAB_CI", "JENKINS_URL", "TEAMCITY_VERSION",
                 "BUILDKITE", "CIRCLECI", "TRAVIS", "APPVEYOR", "BITBUCKET_BUILD_NUMBER", "CODEBUILD_BUILD_ID")
 FLOOR = "minimal-xunit-v3"
 # Rows compared with another row of the stock side: the MTP row against stock under VSTest.
 STOCK_ROW_FOR = {"mtp": "vstest", "bare": "vstest", "exe": "vstest", "nocov": "vstest", "ci": "vstest", "cimtp": "vstest",
-                 "nosamples": "vstest", "machinery": "vstest"}
+                 "nosamples": "vstest", "machinery": "vstest", "cinone": "vstest", "cimtpnone": "vstest"}
 STOCK_RUNNER_PIN = ('"xunit.runner.visualstudio" Version="3.1.4"', '"xunit.runner.visualstudio" Version="3.1.5"')
 
 
@@ -204,6 +211,27 @@ def machinery_off(project):
     config.write_text(text.replace('"report-xunit-trx": true', '"report-xunit-trx": false'))
 
 
+# An assembly filter no assembly matches: coverlet then instruments nothing.
+NO_ASSEMBLY = "[NoSuchAssembly]*"
+
+
+def coverage_of_nothing(project):
+    """Points PROJECT's coverage filter (whichever runner file it has) at no assembly, for the cinone and cimtpnone rows."""
+    settings, config = project / "test.runsettings", project / "testconfig.json"
+    if settings.exists():
+        text = settings.read_text()
+        text = (re.sub(r"<Include>.*?</Include>", f"<Include>{NO_ASSEMBLY}</Include>", text) if "<Include>" in text
+                else text.replace("<Format>cobertura</Format>", f"<Format>cobertura</Format><Include>{NO_ASSEMBLY}</Include>"))
+        settings.write_text(text)
+    if config.exists():
+        text = config.read_text()
+        text = (re.sub(r'"coverlet-include": "[^"]*"', f'"coverlet-include": "{NO_ASSEMBLY}"', text) if '"coverlet-include"' in text
+                else text.replace('"coverlet-output-format": "cobertura",', f'"coverlet-output-format": "cobertura", "coverlet-include": "{NO_ASSEMBLY}",'))
+        config.write_text(text)
+    if NO_ASSEMBLY not in (settings.read_text() if settings.exists() else "") + (config.read_text() if config.exists() else ""):
+        sys.exit(f"error: found no coverage filter to change in {project}")
+
+
 def children_cpu():
     """User + system CPU seconds of every finished child process (and the descendants they waited for)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -296,6 +324,14 @@ def main():
             if side != STOCK and "nocov" in rows:
                 bench.new(side, mtp_root / f"{side}-nocov", "--coverage", "false")
                 bench.run(f"warm-nocov-{side}", ["test", "--project", f"{side}-nocov"], mtp_root)
+            if side != STOCK and "cinone" in rows:
+                bench.new(side, vstest_root / f"{side}-cinone")
+                coverage_of_nothing(vstest_root / f"{side}-cinone")
+                bench.run(f"warm-cinone-{side}", ["test", str(vstest_root / f"{side}-cinone")], work, ci=True)
+            if side != STOCK and "cimtpnone" in rows:
+                bench.new(side, mtp_root / f"{side}-cimtpnone")
+                coverage_of_nothing(mtp_root / f"{side}-cimtpnone")
+                bench.run(f"warm-cimtpnone-{side}", ["test", "--project", f"{side}-cimtpnone"], mtp_root, ci=True)
             if side != STOCK and "nosamples" in rows:
                 bench.new(side, mtp_root / f"{side}-nosamples", "--samples", "false")
                 bench.run(f"warm-nosamples-{side}", ["test", "--project", f"{side}-nosamples"], mtp_root)
@@ -344,6 +380,10 @@ def main():
                     bench.record("ci", side, bench.run(f"ci-{side}", ["test", str(vstest_root / side), "--no-build"], work, ci=True)[0], bench.last_cpu)
                 if "cimtp" in rows:
                     bench.record("cimtp", side, bench.run(f"cimtp-{side}", ["test", "--project", side, "--no-build"], mtp_root, ci=True)[0], bench.last_cpu)
+                if "cinone" in rows:
+                    bench.record("cinone", side, bench.run(f"cinone-{side}", ["test", str(vstest_root / f"{side}-cinone"), "--no-build"], work, ci=True)[0], bench.last_cpu)
+                if "cimtpnone" in rows:
+                    bench.record("cimtpnone", side, bench.run(f"cimtpnone-{side}", ["test", "--project", f"{side}-cimtpnone", "--no-build"], mtp_root, ci=True)[0], bench.last_cpu)
                 if "nosamples" in rows:
                     bench.record("nosamples", side, bench.run(f"nosamples-{side}", ["test", "--project", f"{side}-nosamples", "--no-build"], mtp_root)[0], bench.last_cpu)
                 if "machinery" in rows:
@@ -429,6 +469,14 @@ def main():
                   f"{split['nosamples'] - split['machinery']:+.3f}")
             print(f"- the project SDK and the packages by being there (machinery − floor): {split['machinery'] - floors['MTP']:+.3f}, "
                   f"of which evaluating the project (eval − the floor's): {split['eval'] - floors['MTP evaluation']:+.3f}")
+            print()
+        ci = {row: cell(bench.times.get((row, template), []))[1] for row in ("vstest", "ci", "cinone", "mtp", "cimtp", "cimtpnone")}
+        if None not in ci.values():
+            print("What coverage in CI costs (differences of the medians above, seconds):\n")
+            print(f"- VSTest: {ci['ci'] - ci['vstest']:+.3f} in all: coverlet's data collector running and instrumenting nothing "
+                  f"(cinone − vstest) {ci['cinone'] - ci['vstest']:+.3f}, instrumenting and the report (ci − cinone) {ci['ci'] - ci['cinone']:+.3f}")
+            print(f"- Microsoft.Testing.Platform: {ci['cimtp'] - ci['mtp']:+.3f} in all: coverlet.MTP's second process instrumenting nothing "
+                  f"(cimtpnone − mtp) {ci['cimtpnone'] - ci['mtp']:+.3f}, instrumenting and the report (cimtp − cimtpnone) {ci['cimtp'] - ci['cimtpnone']:+.3f}")
             print()
         cpu_rows = [(row, label) for row, label in ROWS if row in rows and (row, template) in bench.cpu]
         if cpu_rows:
