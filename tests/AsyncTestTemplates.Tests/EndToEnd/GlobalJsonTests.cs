@@ -97,6 +97,13 @@ public sealed class GlobalJsonTests(TemplatePackage package)
         Assert.Equal(before, await File.ReadAllBytesAsync(root.Combine("global.json"), cancellationToken));
         Assert.Equal([root.Combine("global.json")], Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
 
+        // Before that, dotnet test runs VSTest, and the build says why the project fails there and what to do.
+        var refused = await project.TestAsync(cancellationToken);
+        Assert.True(refused.ExitCode != 0, refused.ToString());
+        Assert.Contains(
+            $"error ATT025: X.Tests runs on Microsoft.Testing.Platform (AsyncTestRunner is mtp), and `dotnet test` takes its runner from {root.Combine("global.json")}, which does not select it, so it ran VSTest. Add {RunnerLine} to {root.Combine("global.json")}, or set AsyncTestRunner to vstest in X.Tests.csproj.",
+            refused.StandardOutput, StringComparison.Ordinal);
+
         // Following the printed line makes the project run.
         await FollowTheInstructionAsync(root.Combine("global.json"), cancellationToken);
         await AssertRunsOnTestingPlatformAsync(project, build: true, cancellationToken);
@@ -131,6 +138,26 @@ public sealed class GlobalJsonTests(TemplatePackage package)
         Assert.True(test.ExitCode == 0, test.ToString());
         Assert.Contains("Test run summary", test.StandardOutput);
         Assert.Equal((1, 0, 1), project.ReadTrxCounters());
+    }
+
+    // dotnet new --no-restore leaves the first restore to dotnet test, which chose its runner (VSTest,
+    // with no global.json yet) before that restore wrote the file: that run says so, the next one passes.
+    [Fact(Timeout = EndToEndLimits.Test)]
+    public async Task Mtp_made_without_restore_says_on_the_first_dotnet_test_to_run_it_again_and_the_second_passes()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var root = new TemporaryDirectory("global-no-restore");
+        var project = await GeneratedProject.CreateAsync(
+            package, root.Combine("X.Tests"), cancellationToken, "-n", "X.Tests", "--runner", "mtp", "--samples", "false");
+        Assert.Empty(Directory.GetFiles(root.Path, "global.json", SearchOption.AllDirectories));
+
+        var first = await project.TestAsync(cancellationToken);
+
+        Assert.True(first.ExitCode != 0, first.ToString());
+        Assert.Contains(
+            $"error ATT025: X.Tests runs on Microsoft.Testing.Platform, which {root.Combine("X.Tests", "global.json")} selects, but this `dotnet test` had started under VSTest before the restore it ran wrote that file. Run `dotnet test` again.",
+            first.StandardOutput, StringComparison.Ordinal);
+        await AssertRunsOnTestingPlatformAsync(project, build: false, cancellationToken);
     }
 
     [Fact(Timeout = EndToEndLimits.Test)]
