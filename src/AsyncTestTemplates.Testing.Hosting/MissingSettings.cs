@@ -69,7 +69,9 @@ internal static partial class MissingSettings
         try
         {
             var sourceType = typeof(IOptionsChangeTokenSource<>).MakeGenericType(invalid.OptionsType);
-            return services.GetServices(sourceType).Select(source => SectionPath(source, invalid.OptionsName)).FirstOrDefault(path => path is not null);
+            var configureType = typeof(IConfigureOptions<>).MakeGenericType(invalid.OptionsType);
+            return services.GetServices(sourceType).Select(source => SectionPath(source, invalid.OptionsName)).FirstOrDefault(path => path is not null)
+                ?? services.GetServices(configureType).Select(configure => SectionBoundBy(configure, invalid)).FirstOrDefault(path => path is not null);
         }
 #pragma warning disable CA1031 // Only a better message is at stake: without the section, the message names the member alone.
         catch (Exception)
@@ -79,13 +81,63 @@ internal static partial class MissingSettings
         }
     }
 
-    // The same source, as Bind(section) registered it: an instance in the app's service collection.
+    // The same source, as Bind(section) registered it: an instance in the app's service collection. Or,
+    // for BindConfiguration(path), the configure step it registered as a factory, made with a configuration
+    // that records the path.
     private static string? SectionOf(OptionsValidationException invalid, IServiceCollection services)
     {
         var sourceType = typeof(IOptionsChangeTokenSource<>).MakeGenericType(invalid.OptionsType);
+        var configureType = typeof(IConfigureOptions<>).MakeGenericType(invalid.OptionsType);
         return services.Where(service => service.ServiceType == sourceType && !service.IsKeyedService)
             .Select(service => SectionPath(service.ImplementationInstance, invalid.OptionsName))
-            .FirstOrDefault(path => path is not null);
+            .FirstOrDefault(path => path is not null)
+            ?? services.Where(service => service.ServiceType == configureType && !service.IsKeyedService)
+                .Select(service => SectionBoundBy(service.ImplementationInstance ?? MadeWithRecorder(service.ImplementationFactory), invalid))
+                .FirstOrDefault(path => path is not null);
+    }
+
+    // BindConfiguration(path) configures the options with a ConfigureNamedOptions<TOptions, IConfiguration>
+    // whose action binds configuration.GetSection(path) (its change-token source watches the whole
+    // configuration, so it names no section): run that action on a new options object, against a
+    // configuration that records the section it asks for.
+    private static string? SectionBoundBy(object? configure, OptionsValidationException invalid)
+    {
+        var type = configure?.GetType();
+        if (type is not { IsGenericType: true } || type.GetGenericTypeDefinition() != typeof(ConfigureNamedOptions<,>)
+            || type.GetGenericArguments()[1] != typeof(IConfiguration)
+            || type.GetProperty(nameof(ConfigureNamedOptions<object, IConfiguration>.Name))?.GetValue(configure) is string name && name != invalid.OptionsName
+            || type.GetProperty(nameof(ConfigureNamedOptions<object, IConfiguration>.Action))?.GetValue(configure) is not Delegate action)
+        {
+            return null;
+        }
+
+        try
+        {
+            var recorder = new SectionRecorder();
+            action.DynamicInvoke(Activator.CreateInstance(invalid.OptionsType), recorder);
+            return recorder.Section;
+        }
+#pragma warning disable CA1031 // Only a better message is at stake (an options type without a parameterless constructor, an action that needs real settings).
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
+
+    // The configure step a factory makes, given a configuration that records the section asked for.
+    private static object? MadeWithRecorder(Func<IServiceProvider, object>? factory)
+    {
+        try
+        {
+            return factory?.Invoke(new RecorderOnlyServices());
+        }
+#pragma warning disable CA1031 // A factory that needs other services makes no configure step to read.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
     }
 
     private static string? SectionPath(object? source, string optionsName)
@@ -106,4 +158,34 @@ internal static partial class MissingSettings
 
     [GeneratedRegex("members: '(?<members>[^']+)'", RegexOptions.CultureInvariant)]
     private static partial Regex MembersPattern();
+
+    // A configuration with nothing in it that remembers the first section asked for.
+    private sealed class SectionRecorder : IConfiguration
+    {
+        private readonly IConfigurationRoot _empty = new ConfigurationBuilder().Build();
+
+        public string? Section { get; private set; }
+
+        public string? this[string key]
+        {
+            get => null;
+            set { }
+        }
+
+        public IConfigurationSection GetSection(string key)
+        {
+            Section ??= key;
+            return _empty.GetSection(key);
+        }
+
+        public IEnumerable<IConfigurationSection> GetChildren() => [];
+
+        public Microsoft.Extensions.Primitives.IChangeToken GetReloadToken() => _empty.GetReloadToken();
+    }
+
+    // The services a configure step's factory gets: the recording configuration, and nothing else.
+    private sealed class RecorderOnlyServices : IServiceProvider
+    {
+        public object? GetService(Type serviceType) => serviceType == typeof(IConfiguration) ? new SectionRecorder() : null;
+    }
 }
